@@ -1,0 +1,258 @@
+"""Actor extraction: dictionary hits → resolved references to states and others.
+
+Three steps, each small:
+
+1. the gazetteer finds names, adjectives, capitals, office holders, titles and
+   institutions (clitics and word boundaries handled there);
+2. adjacent words that name one actor are chained — "وزير الخارجية الروسي
+   سيرغي لافروف", "US Secretary of State Condoleezza Rice" — and the chain takes
+   the state its members name (a title or institution alone names none);
+3. ambiguous or weak words (عمان: Oman or Amman; مالي: Mali or "financial")
+   are kept only when the article also names the state unambiguously.
+
+The result is one `ActorRef` per chain: the unit that event extraction uses as
+a source or target, and from which the article's actor list is built.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from casus.extract.document import Document
+from casus.lexicon.actors import ActorEntry, ActorLexicon, actor_lexicon
+from casus.model import Actor, Mention
+
+_CHAIN_GAP_AR = re.compile(r"^[ \t]*(?:\S{1,12}[ \t]+){0,2}$")
+_CHAIN_GAP_EN = re.compile(r"^(?:[ \t]*|'s?[ \t]+|[ \t]+of[ \t]+(?:the[ \t]+)?)$")
+_BREAKS = re.compile(r"[،,.;:!؟?\"()\[\]\n«»]")
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """A chain of words naming one actor, e.g. "الرئيس الإيراني مسعود بيزشكيان"."""
+
+    start: int
+    end: int
+    country: str | None
+    code: str
+    name: str
+    kind: str
+    via: str            # how the state itself was named: name | adjective | capital | seat | person | ...
+    prefix: str          # proclitics on the first word (و، ل، ب ...)
+    role: str | None = None
+    person: str | None = None
+    entries: list[ActorEntry] = field(default_factory=list)
+    weak: bool = False
+
+    @property
+    def is_state(self) -> bool:
+        return self.country is not None
+
+    @property
+    def token_start(self) -> int:
+        return self.start - len(self.prefix)
+
+
+def find_actors(doc: Document, lexicon: ActorLexicon | None = None) -> list[ActorRef]:
+    """Resolved actor references in document order."""
+    lex = lexicon or actor_lexicon()
+    gaz = lex.gazetteers[doc.lang]
+    hits = gaz.find(doc.match_text, original=doc.text)
+    groups = _group_same_span(hits)
+    refs = _chain(doc, groups, lex)
+    return _resolve_weak(refs)
+
+
+def _group_same_span(hits: list) -> list[tuple[int, int, str, list[ActorEntry]]]:
+    groups: dict[tuple[int, int], tuple[str, list[ActorEntry]]] = {}
+    for h in hits:
+        if h.payload.kind == "block":
+            continue
+        key = (h.start, h.end)
+        if key not in groups:
+            groups[key] = (h.prefix, [])
+        groups[key][1].append(h.payload)
+    return [(s, e, p, entries) for (s, e), (p, entries) in sorted(groups.items())]
+
+
+def _pick_person(entries: list[ActorEntry], on: str | None) -> list[ActorEntry]:
+    """Office-holder rows for this name that fit the article date (all rows when undated)."""
+    if not on:
+        return entries
+    fitting = [e for e in entries if (e.start or "0000")[: len(on)] <= on <= (e.end or "9999")[: len(on)] + "~"]
+    if fitting:
+        return fitting
+    # out of office on that date: still the same person and country, for historical mentions
+    return entries
+
+
+def _chain(doc: Document, groups: list, lex: ActorLexicon) -> list[ActorRef]:
+    text = doc.text
+    gap_ok = _CHAIN_GAP_AR if doc.lang == "ar" else _CHAIN_GAP_EN
+    refs: list[ActorRef] = []
+    current: list[tuple[int, int, str, list[ActorEntry]]] = []
+
+    def flush() -> None:
+        if current:
+            ref = _resolve_chain(doc, current, lex)
+            if ref is not None:
+                refs.append(ref)
+            current.clear()
+
+    for group in groups:
+        start, end, prefix, entries = group
+        if current:
+            prev_end = current[-1][1]
+            gap = text[prev_end: start - len(prefix)]
+            new_link = prefix.startswith(("و", "ف")) and doc.lang == "ar"
+            joinable = (not new_link and not _BREAKS.search(gap) and gap_ok.match(gap) is not None
+                        and _joinable(current, entries, gap))
+            if not joinable:
+                flush()
+        current.append(group)
+    flush()
+    return refs
+
+
+def _joinable(current: list, entries: list[ActorEntry], gap: str) -> bool:
+    """Two words belong to one chain if at least one side is a title/institution or a person."""
+    prev_vias = {e.via for e in current[-1][3]}
+    vias = {e.via for e in entries}
+    linking = {"role", "institution", "person"}
+    if not (prev_vias & linking or vias & linking):
+        # "روسيا الاتحادية" is one name, but "روسيا إيران" are two actors
+        return False
+    if gap.strip() and gap.strip() not in ("'s", "'", "of", "of the"):
+        # words may only intervene between a title and the adjective agreeing with it
+        # ("وزير الدولة للشؤون الخارجية الإماراتي"), never before a bare name
+        return bool(prev_vias & {"role", "institution"}) and "adjective" in vias
+    return True
+
+
+_VENUE_WORDS = {"في", "in", "at", "to", "from", "into", "near", "الي", "من", "بمدينه", "مدينه", "العاصمه"}
+
+
+def _venue(doc: Document, start: int, prefix: str) -> bool:
+    """A capital named as a place ("في الرياض", "in Nairobi"), not as a government."""
+    if prefix.replace("ال", "").endswith("ب"):
+        return True
+    before = doc.match_text[max(0, start - len(prefix) - 12): start - len(prefix)].split()
+    return bool(before) and before[-1] in _VENUE_WORDS
+
+
+def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | None:
+    pub = doc.article.pub_date
+    countries: dict[str, ActorEntry] = {}
+    person: ActorEntry | None = None
+    title: ActorEntry | None = None
+    org: ActorEntry | None = None
+    strong = False
+    all_entries: list[ActorEntry] = []
+    has_title = any(e.via in ("role", "institution") for _, _, _, entries in chain for e in entries)
+    for start, end, prefix, entries in chain:
+        all_entries.extend(entries)
+        persons = [e for e in entries if e.via == "person"]
+        if persons:
+            chosen = _pick_person(persons, pub)
+            if len({e.country for e in chosen}) == 1:
+                person = chosen[0]
+                countries.setdefault(person.country, person)
+                single = " " not in doc.text[start:end].strip()
+                # a bare surname (ترامب, Straw) needs its state named elsewhere unless a title comes with it
+                strong = strong or (not all(e.weak for e in chosen) and (not single or has_title))
+            continue
+        states = [e for e in entries if e.kind == "state"]
+        if states:
+            codes = {e.code for e in states}
+            if len(codes) == 1:
+                countries.setdefault(states[0].code, states[0])
+                venue = states[0].via == "capital" and not has_title and _venue(doc, start, prefix)
+                strong = strong or (not all(e.weak for e in states) and not venue)
+            else:  # ambiguous word (عمان): keep every reading, decided by corroboration
+                for e in states:
+                    countries.setdefault(e.code, e)
+            continue
+        orgs = [e for e in entries if e.via == "organization"]
+        if orgs:
+            org = org or orgs[0]
+            strong = strong or not orgs[0].weak
+            continue
+        if title is None:
+            title = next((e for e in entries if e.via in ("role", "institution")), None)
+    start, prefix = chain[0][0], chain[0][2]
+    end = chain[-1][1]
+    if len(countries) > 1 and person is not None:
+        countries = {person.country: person}
+    if len(countries) == 1:
+        code, head = next(iter(countries.items()))
+        kind, role = "state", None
+        if title is not None:
+            kind, role = title.kind, title.role
+        if person is not None:
+            kind, role = "leader", person.role
+        elif title is not None and title.via == "role" and role:
+            holder = lex.holder(code, role, pub)
+            if holder is not None:
+                person = holder
+        state = lex.states.get(code)
+        return ActorRef(start, end, code, code, state.name if state else code, kind, head.via, prefix,
+                        role=role, person=person.name if person else None, entries=all_entries, weak=not strong)
+    if len(countries) > 1:
+        first = next(iter(countries.values()))
+        return ActorRef(start, end, first.code, first.code, first.name, "state", first.via, prefix,
+                        entries=all_entries, weak=True)
+    if org is not None:
+        return ActorRef(start, end, None, org.code, org.name, org.kind, "organization", prefix,
+                        entries=all_entries, weak=not strong)
+    return None  # a bare title ("the minister") names no one we can resolve
+
+
+def _resolve_weak(refs: list[ActorRef]) -> list[ActorRef]:
+    """Drop weak or ambiguous references whose state the article never names clearly."""
+    strong = {r.code for r in refs if not r.weak}
+    out: list[ActorRef] = []
+    for r in refs:
+        if not r.weak:
+            out.append(r)
+            continue
+        candidates = [e.code for e in r.entries if e.kind in ("state", "leader") and e.code in strong]
+        if r.country is None and r.code in strong:
+            out.append(r)
+        elif candidates:
+            if candidates[0] != r.code:
+                r.code = r.country = candidates[0]
+            out.append(r)
+    return out
+
+
+def actor_records(doc: Document, refs: list[ActorRef], lex: ActorLexicon | None = None) -> list[Actor]:
+    """The article's actor list: one record per state, person and organisation, with mentions."""
+    lex = lex or actor_lexicon()
+    records: dict[tuple[str, str], Actor] = {}
+    for r in refs:
+        ev = doc.evidence(r.token_start if not r.prefix else r.start, r.end)
+        mention = Mention(ev.start, ev.end, ev.text, r.via if r.kind == "state" else (r.role or r.kind))
+        if r.country is not None:
+            state = lex.states.get(r.country)
+            key = ("state", r.country)
+            if key not in records:
+                records[key] = Actor(r.country, r.country, state.name if state else r.country, "state")
+            records[key].mentions.append(mention)
+            if r.person:
+                pkey = ("person", r.person)
+                if pkey not in records:
+                    records[pkey] = Actor(f"{r.country}:{_slug(r.person)}", r.country, r.person, "leader",
+                                          role=r.role, person=r.person)
+                records[pkey].mentions.append(mention)
+        else:
+            key = ("org", r.code)
+            if key not in records:
+                records[key] = Actor(r.code, None, r.name, r.kind)
+            records[key].mentions.append(mention)
+    order = {"state": 0, "person": 1, "org": 2}
+    return [records[k] for k in sorted(records, key=lambda k: (order[k[0]], k[1]))]
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_").upper() or "PERSON"

@@ -1,0 +1,180 @@
+"""Dates in Arabic and English news, resolved against the publication date.
+
+Our own small grammar instead of dateparser: it knows both Arabic month-name
+systems (يناير and كانون الثاني, often written together as "17 يناير/كانون
+الثاني 2025"), Maghrebi names (جانفي), weekdays and relative expressions
+(أمس, العام الماضي, last week), keeps the precision the text gives (a year is
+"2024", not 2024-01-01) and never fills a missing part with today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from casus.lexicon.loader import as_list, load_yaml
+from casus.text.normalize import fold, lower_en
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    value: str        # YYYY-MM-DD | YYYY-MM | YYYY
+    precision: str    # day | month | year
+    relative: bool    # resolved from the publication date
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    pattern: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, tuple[str, int]]
+    future_words: tuple[str, ...]
+    past_words: tuple[str, ...]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+@cache
+def _grammar(lang: str) -> _Grammar:
+    cal = load_yaml("dates/calendar.yaml")
+    norm = fold if lang == "ar" else lower_en
+    months: dict[str, int] = {}
+    for num, names in (cal.get("months") or {}).items():
+        for w in as_list(names.get(lang)):
+            months[norm(w).rstrip(".")] = int(num)
+    weekdays: dict[str, int] = {}
+    for num, names in (cal.get("weekdays") or {}).items():
+        for w in as_list(names.get(lang)):
+            weekdays[norm(w)] = int(num)
+            if lang == "ar" and norm(w).startswith("ال"):
+                weekdays[norm(w)[2:]] = int(num)
+    relative: dict[str, tuple[str, int]] = {}
+    for rec in cal.get("relative") or []:
+        unit = next((u for u in ("days", "weeks", "months", "years") if u in rec), None)
+        if unit is None:
+            continue
+        for w in as_list(rec.get(lang)):
+            relative[norm(w)] = (unit, int(rec[unit]))
+    month_re = _alternation(list(months))
+    day_re = _alternation(list(weekdays))
+    rel_re = _alternation(list(relative))
+    if lang == "ar":
+        year_word = r"(?:(?:عام|العام|سنه|السنه|لعام|بعام)\s+)?"
+        body = (
+            rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{month_re})(?:\s*/\s*(?:{month_re}))?(?:\s*(?:من\s+)?(?:عام\s+|العام\s+)?(?P<y>\d{{4}}))?"
+            rf"|(?:شهر\s+)?(?P<m2>{month_re})(?:\s*/\s*(?:{month_re}))?\s+(?:من\s+)?(?:عام\s+|العام\s+)?(?P<y2>\d{{4}})"
+            rf"|(?:(?:عام|العام|سنه|السنه|لعام|بعام|منذ|في)\s+)(?P<y3>(?:19|20)\d\d)(?!\d)"
+            rf"|(?P<rel>{rel_re})"
+            rf"|(?:يوم\s+)?(?:(?:صباح|مساء|ليل|ليله|ظهر|فجر)\s+)?(?P<wd>{day_re})"
+        )
+        del year_word
+    else:
+        body = (
+            rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month_re})\.?(?:,?\s+(?P<y>\d{{4}}))?"
+            rf"|(?P<m3>{month_re})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{{4}}))?"
+            rf"|(?P<m2>{month_re})\.?\s+(?:of\s+)?(?P<y2>\d{{4}})"
+            rf"|(?:\b(?:in|since|by|of|during|until|from)\s+)(?P<y3>(?:19|20)\d\d)(?!\d)"
+            rf"|(?P<rel>{rel_re})"
+            rf"|(?:on\s+)?(?P<wd>{day_re})"
+        )
+    pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+    future = ("المقبل", "القادم", "المقبله", "القادمه") if lang == "ar" else ("next", "coming")
+    past = ("الماضي", "الماضيه", "المنصرم", "الفايت") if lang == "ar" else ("last", "past")
+    return _Grammar(pattern, months, weekdays, relative, future, past)
+
+
+def find_dates(text: str, lang: str, pub_date: str | None) -> list[DateMention]:
+    """Every date expression in `text` (normalised; English lower-cased), resolved where possible."""
+    g = _grammar(lang)
+    pub = _parse_iso(pub_date)
+    out: list[DateMention] = []
+    for m in g.pattern.finditer(text):
+        value = _resolve(m, g, pub, text)
+        if value is not None:
+            out.append(DateMention(m.start(), m.end(), value[0], value[1], value[2]))
+    return out
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tuple[str, str, bool] | None:
+    gd = m.groupdict()
+    month_word = gd.get("m") or gd.get("m3")
+    day = gd.get("d") or gd.get("d3")
+    year = gd.get("y") or gd.get("y4")
+    if month_word and day:
+        month = g.months.get(_month_key(month_word, g))
+        d = int(day)
+        if not month or not 1 <= d <= 31:
+            return None
+        if year:
+            return _iso(int(year), month, d), "day", False
+        if pub is None:
+            return None
+        # no year: the most recent such day not after publication (or just after, for announcements)
+        y = pub.year if (month, d) <= (pub.month, pub.day) or (month - pub.month) % 12 <= 1 else pub.year - 1
+        return _iso(y, month, d), "day", True
+    if gd.get("m2"):
+        month = g.months.get(_month_key(gd["m2"], g))
+        return (f"{int(gd['y2']):04d}-{month:02d}", "month", False) if month else None
+    if gd.get("y3"):
+        return gd["y3"], "year", False
+    if gd.get("rel"):
+        if pub is None:
+            return None
+        unit, n = g.relative[_squash(gd["rel"])]
+        return _shift(pub, unit, n)
+    if gd.get("wd"):
+        if pub is None:
+            return None
+        wd = g.weekdays.get(_squash(gd["wd"]))
+        if wd is None:
+            return None
+        after = text[m.end(): m.end() + 12]
+        future = any(after.lstrip().startswith(w) for w in g.future_words)
+        delta = (wd - pub.weekday()) % 7 if future else -((pub.weekday() - wd) % 7)
+        if future and delta == 0:
+            delta = 7
+        return (pub + timedelta(days=delta)).isoformat(), "day", True
+    return None
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s)
+
+
+def _month_key(word: str, g: _Grammar) -> str:
+    key = _squash(word).rstrip(".")
+    return key if key in g.months else key.lower()
+
+
+def _iso(y: int, mo: int, d: int) -> str | None:
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return f"{y:04d}-{mo:02d}"
+
+
+def _shift(pub: date, unit: str, n: int) -> tuple[str, str, bool]:
+    if unit == "days":
+        return (pub + timedelta(days=n)).isoformat(), "day", True
+    if unit == "weeks":
+        return (pub + timedelta(weeks=n)).isoformat(), "day", True
+    if unit == "months":
+        total = pub.year * 12 + pub.month - 1 + n
+        return f"{total // 12:04d}-{total % 12 + 1:02d}", "month", True
+    return f"{pub.year + n:04d}", "year", True

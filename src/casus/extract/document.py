@@ -1,0 +1,63 @@
+"""The working copy of an article that every extractor reads.
+
+Normalisation, language and sentence boundaries are computed once here, so
+that the extractors (actors, dates, events, claims) stay small and agree on
+offsets: all of them work in the normalised text and map spans back to the
+original only when they report evidence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from casus.model import Article, Evidence
+from casus.text.lang import detect_language
+from casus.text.normalize import Normalized, fold, lower_en, normalize
+from casus.text.sentences import Span, split_sentences
+
+
+@dataclass(slots=True)
+class Document:
+    article: Article
+    lang: str
+    norm: Normalized
+    match_text: str  # what gazetteers scan: normalised Arabic, or lower-cased English
+    sentences: list[Span]
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_article(cls, article: Article) -> Document:
+        lang = article.lang if article.lang in ("ar", "en") else detect_language(article.text)
+        norm = normalize(article.text)
+        match_text = norm.text if lang == "ar" else lower_en(norm.text)
+        sentences = _with_title(split_sentences(norm.text, lang), article, norm.text)
+        return cls(article, lang, norm, match_text, sentences, [s.start for s in sentences])
+
+    @property
+    def text(self) -> str:
+        """The normalised text (case preserved)."""
+        return self.norm.text
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """An evidence span in the original article text."""
+        o_start, o_end = self.norm.to_original(start, end)
+        return Evidence(self.article.text[o_start:o_end], o_start, o_end)
+
+
+def _with_title(spans: list[Span], article: Article, text: str) -> list[Span]:
+    """Make the title its own sentence even when the body follows on the same line (BBC style)."""
+    title = article.title
+    if not title or not spans or not text.startswith(title[:20]):
+        return spans
+    first = spans[0]
+    cut = len(fold(title))
+    if first.start == 0 and first.end > cut + 1 and text[cut:cut + 1].isspace():
+        rest = cut
+        while rest < first.end and text[rest].isspace():
+            rest += 1
+        return [Span(0, cut), Span(rest, first.end), *spans[1:]]
+    return spans

@@ -1,0 +1,142 @@
+"""Modality of a coded event: asserted, negated or hypothetical.
+
+Decided from cue words in the event's clause, all listed in
+`lexicon/data/events/modality.yaml` (its header says how each group is used):
+
+* negation right before the trigger (لم، لن، لا، عدم، not, never), a
+  refusing verb governing it (رفضت التدخل، امتنعت عن، refused to) or a denial
+  of it (نفت ... تزويد، denied supplying) → negated;
+* a conditional, modal, future, fear, intention, question or estimative cue
+  earlier in the clause (إذا، لو، قد + imperfect، سـ، هل، من غير المرجح، if,
+  would, may, plans to), a request or pledge governing it (دعا إلى وقف),
+  an allegation (مزاعم، alleged), a future time after it (المقبل, next week),
+  or a threat of it (هدد بفرض عقوبات) → hypothetical.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from casus.extract.document import Document
+from casus.extract.triggers import Trigger
+from casus.lexicon.loader import as_list, load_yaml
+from casus.text.normalize import fold, lower_en
+
+_TOKEN = re.compile(r"[^\s،,.;:؛!؟?\"'()«»\[\]]+|[،,.;:؛!؟?]")
+_IMPERFECT_START = ("ي", "ت", "ن", "ا")
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    negation: frozenset[str]
+    denial: tuple[str, ...]
+    refusal: tuple[str, ...]
+    hypothetical: tuple[str, ...]
+    governing: tuple[str, ...]       # requests/pledges: their complement is hypothetical
+    allegation: tuple[str, ...]
+    threat: tuple[str, ...]
+    question: tuple[str, ...]
+    future_after: tuple[str, ...]
+    not_negation: tuple[str, ...]
+    not_hypothetical: tuple[str, ...]
+    breakers: tuple[str, ...]
+    negation_window: int
+    clause_window: int
+
+
+@cache
+def cues(lang: str) -> Cues:
+    data = (load_yaml("events/modality.yaml") or {}).get(lang) or {}
+    norm = fold if lang == "ar" else lower_en
+
+    def group(name: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(norm(w).strip() for w in as_list(data.get(name)) if str(w).strip()))
+
+    return Cues(
+        negation=frozenset(group("negation")),
+        denial=group("negation_verbs"),
+        refusal=group("complement_negated"),
+        hypothetical=group("hypothetical"),
+        governing=group("complement_hypothetical"),
+        allegation=group("allegation"),
+        threat=group("report_of_threat"),
+        question=group("question"),
+        future_after=group("future_after"),
+        not_negation=group("not_negation"),
+        not_hypothetical=group("not_hypothetical"),
+        breakers=group("scope_breakers"),
+        negation_window=int(data.get("negation_window", 2 if lang == "ar" else 3)),
+        clause_window=int(data.get("clause_window", 10)),
+    )
+
+
+def _strip(token: str) -> str:
+    """Conjunctions glued to a cue word: وإذا → إذا, فلن → لن, ولم → لم."""
+    return token[1:] if len(token) > 2 and token[0] in "وف" else token
+
+
+def _has(phrases: tuple[str, ...], padded: str) -> bool:
+    return any(f" {p} " in padded for p in phrases)
+
+
+def _clause_before(tokens: list[str], c: Cues) -> list[str]:
+    """Tokens from the last scope breaker up to the trigger."""
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i]
+        if tok in c.breakers or _strip(tok) in c.breakers and tok not in ("،", ","):
+            return tokens[i + 1:]
+    return tokens
+
+
+def event_modality(doc: Document, trig: Trigger, sentence: int, threat_before: bool = False) -> str:
+    """The modality of the event stated by `trig` in sentence number `sentence`."""
+    c = cues(doc.lang)
+    text = doc.match_text
+    sent = doc.sentences[sentence]
+    before = _clause_before(_TOKEN.findall(text, sent.start, trig.token_start), c)
+    window = before[-c.clause_window:]
+    stripped = [_strip(t) for t in window]
+    padded = " " + " ".join(window) + " "
+    padded_stripped = " " + " ".join(stripped) + " "
+
+    near = stripped[-c.negation_window:]
+    near_padded = " " + " ".join(window[-(c.negation_window + 2):]) + " "
+    if any(t in c.negation for t in near) and not _has(c.not_negation, near_padded):
+        return "negated"
+    if _has(c.refusal, padded_stripped[-60:]) or _has(c.denial, padded_stripped):
+        return "negated"
+
+    if threat_before or _has(c.threat, padded_stripped[-40:]):
+        return "hypothetical"
+    if doc.lang == "ar" and trig.pos == "imperfect" and "س" in trig.prefix:
+        return "hypothetical"
+    if not _has(c.not_hypothetical, padded_stripped):
+        hyp = [h for h in c.hypothetical if h != "قد"]
+        if _has(tuple(hyp), padded_stripped) or _has(tuple(hyp), padded):
+            return "hypothetical"
+        if doc.lang == "ar" and _qad_imperfect(stripped, trig):
+            return "hypothetical"
+    if _has(c.governing, padded_stripped) or _has(c.allegation, padded_stripped):
+        return "hypothetical"
+    sentence_text = text[sent.start:sent.end].rstrip()
+    first = _TOKEN.findall(text, sent.start, min(sent.end, sent.start + 30))
+    if sentence_text.endswith(("?", "؟")) or (first and _strip(first[0]) in c.question):
+        return "hypothetical"
+    after = " " + " ".join(_TOKEN.findall(text, trig.end, min(sent.end, trig.end + 60))[:5]) + " "
+    if _has(c.future_after, after):
+        return "hypothetical"
+    return "asserted"
+
+
+def _qad_imperfect(stripped: list[str], trig: Trigger) -> bool:
+    """قد + imperfect verb is "may"; قد + past verb is emphasis ("قد أعلنت" = has announced)."""
+    for i, tok in enumerate(stripped):
+        if tok != "قد":
+            continue
+        nxt = stripped[i + 1] if i + 1 < len(stripped) else None
+        if nxt is None:  # قد right before the trigger itself
+            return trig.pos == "imperfect"
+        return nxt.startswith(_IMPERFECT_START) and not nxt.startswith(("ان", "اعلن", "اكد"))
+    return False

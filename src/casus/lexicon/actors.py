@@ -1,0 +1,202 @@
+"""The actor dictionary: states, office holders, organisations, roles, institutions.
+
+Compiled once per process from the data files under `data/actors/` into one
+gazetteer per language. Every hit carries an `ActorEntry` saying what the words
+name (a state, a person, a title still looking for its state, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from casus.lexicon.arabic_forms import AL_PREFIXES, NOUN_PREFIXES, PLAIN_PREFIXES, nisba_forms
+from casus.lexicon.gazetteer import Gazetteer
+from casus.lexicon.loader import LexiconError, as_list, load_csv_glob, load_yaml, load_yaml_glob
+from casus.text.normalize import fold, lower_en
+
+STATE_KINDS = ("state", "leader", "government", "military", "diplomat", "legislature",
+               "intelligence", "security", "judiciary", "media")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """What a matched phrase names."""
+
+    code: str                 # ISO3 for states and their organs; own code for others
+    country: str | None       # ISO3 the phrase counts as (None for IGOs, groups, bare titles)
+    name: str
+    kind: str                 # state | leader | igo | non-state | bloc | ngo | role | institution
+    via: str                  # name | adjective | demonym | capital | seat | person | organization | role | institution
+    role: str | None = None
+    start: str | None = None  # tenure, for office holders
+    end: str | None = None
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StateInfo:
+    code: str
+    cow: int | None
+    name: str
+    name_ar: str
+    status: str
+
+
+@dataclass(slots=True)
+class ActorLexicon:
+    states: dict[str, StateInfo]
+    organizations: dict[str, ActorEntry]
+    gazetteers: dict[str, Gazetteer[ActorEntry]] = field(default_factory=dict)
+    office_holders: list[ActorEntry] = field(default_factory=list)
+
+    def holder(self, country: str, role: str, on: str | None) -> ActorEntry | None:
+        """Who held `role` for `country` on the date `on` (ISO, any precision)."""
+        if not on:
+            return None
+        for entry in self.office_holders:
+            if entry.country == country and entry.role == role and _in_tenure(entry, on):
+                return entry
+        return None
+
+
+def _in_tenure(entry: ActorEntry, on: str) -> bool:
+    start = entry.start or "0000"
+    end = entry.end or "9999"
+    return start[: len(on)] <= on <= end[: len(on)] + "~"
+
+
+def _arabic_prefixes(form: str) -> tuple[str, frozenset[str]]:
+    """A name written with ال matches only with ال-type proclitics."""
+    folded = fold(form)
+    # only a written ال is the article: ألمانيا and إلينوي begin with hamza-alef
+    if form.strip().startswith("ال") and len(folded) > 3:
+        return folded[2:], AL_PREFIXES
+    return folded, PLAIN_PREFIXES
+
+
+def _add_name(gaz: Gazetteer[ActorEntry], lang: str, form: str, entry: ActorEntry) -> None:
+    if lang == "ar":
+        key, prefixes = _arabic_prefixes(form)
+        gaz.add(key, entry, prefixes)
+    else:
+        # English names are proper nouns: matched as capitalised ("Power" the person, not "power")
+        gaz.add(form, entry, case_sensitive=True)
+        if form.lower().startswith("the ") and len(form) > 5:
+            gaz.add(form[4:], entry, case_sensitive=True)
+            gaz.add("T" + form[1:], entry, case_sensitive=True)
+
+
+@cache
+def actor_lexicon() -> ActorLexicon:
+    """Load and compile every actor data file (cached for the process)."""
+    gaz: dict[str, Gazetteer[ActorEntry]] = {"ar": Gazetteer("ar"), "en": Gazetteer("en")}
+    states: dict[str, StateInfo] = {}
+    for fname, records in load_yaml_glob("actors/states_*.yaml"):
+        for rec in records or []:
+            _add_state(rec, fname, states, gaz)
+    orgs = _add_organizations(gaz)
+    holders = _add_office_holders(gaz, states)
+    _add_titles(gaz)
+    _add_blocklist(gaz)
+    return ActorLexicon(states=states, organizations=orgs, gazetteers=gaz, office_holders=holders)
+
+
+def _add_state(rec: dict, fname: str, states: dict[str, StateInfo], gaz: dict[str, Gazetteer]) -> None:
+    code = rec.get("code")
+    if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)):
+        raise LexiconError(f"{fname}: state record without a valid ISO3 code: {rec.get('name')!r}")
+    en, ar = rec.get("en") or {}, rec.get("ar") or {}
+    ar_names = as_list(ar.get("names"))
+    states[code] = StateInfo(code, rec.get("cow"), rec.get("name", code), ar_names[0] if ar_names else "",
+                             rec.get("status", "member"))
+    weak = {fold(w) for w in as_list(rec.get("weak"))} | {lower_en(w) for w in as_list(rec.get("weak"))}
+    name = rec.get("name", code)
+
+    def entry(via: str, form: str, lang: str) -> ActorEntry:
+        is_weak = (fold(form) if lang == "ar" else lower_en(form)) in weak
+        return ActorEntry(code, code, name, "state", via, weak=is_weak)
+
+    for field_name, via in (("names", "name"), ("capitals", "capital"), ("seats", "seat")):
+        for form in as_list(en.get(field_name)):
+            _add_name(gaz["en"], "en", form, entry(via, form, "en"))
+        for form in as_list(ar.get(field_name)):
+            _add_name(gaz["ar"], "ar", form, entry(via, form, "ar"))
+    for form in as_list(en.get("adjectives")):
+        gaz["en"].add(form, entry("adjective", form, "en"), case_sensitive=True)
+    for form in as_list(ar.get("nisba")):
+        e = entry("adjective", form, "ar")
+        folded = fold(form)
+        if folded.startswith("ال"):
+            folded = folded[2:]
+        for inflected in nisba_forms(folded):
+            gaz["ar"].add(inflected, e, NOUN_PREFIXES)
+    for form in as_list(ar.get("demonyms")):
+        e = entry("demonym", form, "ar")
+        folded = fold(form)
+        gaz["ar"].add(folded[2:] if folded.startswith("ال") else folded, e, NOUN_PREFIXES)
+
+
+def _add_organizations(gaz: dict[str, Gazetteer]) -> dict[str, ActorEntry]:
+    orgs: dict[str, ActorEntry] = {}
+    for rec in load_yaml("actors/organizations.yaml") or []:
+        code = str(rec["code"])
+        if re.fullmatch(r"[A-Z]{3}", code):
+            raise LexiconError(f"actors/organizations.yaml: {code}: three capital letters are reserved for states")
+        weak = {fold(w) for w in as_list(rec.get("weak"))} | {lower_en(w) for w in as_list(rec.get("weak"))}
+        kind = rec.get("kind", "igo")
+        base = ActorEntry(code, None, rec.get("name", code), kind, "organization")
+        orgs[code] = base
+        for lang in ("en", "ar"):
+            for form in as_list(rec.get(lang)):
+                key = fold(form) if lang == "ar" else lower_en(form)
+                e = ActorEntry(code, None, base.name, kind, "organization", weak=key in weak)
+                _add_name(gaz[lang], lang, form, e)
+    return orgs
+
+
+def _add_office_holders(gaz: dict[str, Gazetteer], states: dict[str, StateInfo]) -> list[ActorEntry]:
+    holders: list[ActorEntry] = []
+    for row in load_csv_glob("actors/office_holders*.csv"):
+        country = row.get("country", "")
+        if country not in states:
+            continue
+        note = row.get("note", "")
+        weak = {fold(w) for w in re.findall(r"weak:([^;|,]+)", note)}
+        weak |= {lower_en(w.strip()) for w in re.findall(r"weak:([^;|,]+)", note)}
+        name = row.get("name_en") or row.get("name_ar") or "?"
+        common = dict(code=country, country=country, name=name, kind="leader", via="person",
+                      role=row.get("role") or None, start=row.get("start") or None, end=row.get("end") or None)
+        holder = ActorEntry(**common)
+        holders.append(holder)
+        for lang, fields in (("en", ("name_en", "aliases_en")), ("ar", ("name_ar", "aliases_ar"))):
+            forms = [row.get(fields[0], "")] + row.get(fields[1], "").split("|")
+            for form in filter(None, (f.strip() for f in forms)):
+                key = fold(form) if lang == "ar" else lower_en(form)
+                _add_name(gaz[lang], lang, form, ActorEntry(**common, weak=key in weak or form.strip() in weak))
+    return holders
+
+
+def _add_titles(gaz: dict[str, Gazetteer]) -> None:
+    """Titles and institutions name no state by themselves; extraction attaches one."""
+    for fname, via in (("actors/roles.yaml", "role"), ("actors/institutions.yaml", "institution")):
+        for rec in load_yaml(fname) or []:
+            kind = rec.get("kind") or ("leader" if via == "role" else "government")
+            role = rec.get("role") if via == "role" else None
+            e = ActorEntry("", None, role or kind, kind, via, role=role)
+            for form in as_list(rec.get("ar")):
+                _add_name(gaz["ar"], "ar", form, e)
+            for form in as_list(rec.get("en")):
+                gaz["en"].add(form, e)  # titles are common nouns: any case
+
+
+BLOCK = ActorEntry("", None, "", "block", "block")
+
+
+def _add_blocklist(gaz: dict[str, Gazetteer]) -> None:
+    """Phrases such as "Latin America" win the longest match and then name no one."""
+    data = load_yaml("actors/blocklist.yaml") or {}
+    for lang in ("en", "ar"):
+        for form in as_list(data.get(lang)):
+            _add_name(gaz[lang], lang, form, BLOCK)

@@ -1,0 +1,142 @@
+"""Dictionary matching over normalised text with pyahocorasick.
+
+One automaton per gazetteer finds every listed form in a single pass; each hit
+is then kept only if it sits on word boundaries, allowing in front of it only
+the Arabic proclitics its entry accepts (و، ب، ل، ال ...). Overlapping hits are
+resolved longest-first, so "الولايات المتحدة" beats a shorter name inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from casus.text.normalize import fold, lower_en
+
+P = TypeVar("P", bound=Hashable)
+
+_MAX_PREFIX = 4
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[P]):
+    """A matched form: [start, end) covers the word without its proclitics."""
+
+    start: int
+    end: int
+    payload: P
+    prefix: str
+
+    @property
+    def token_start(self) -> int:
+        return self.start - len(self.prefix)
+
+
+class Gazetteer(Generic[P]):
+    """Surface forms → payloads, matched with clitic-aware word boundaries."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._entries: dict[str, list[tuple[P, frozenset[str]]]] = {}
+        self._exact: dict[str, list[tuple[P, frozenset[str]]]] = {}
+        self._auto: ahocorasick.Automaton | None = None
+        self._exact_auto: ahocorasick.Automaton | None = None
+
+    def __len__(self) -> int:
+        return len(self._entries) + len(self._exact)
+
+    def add(self, form: str, payload: P, prefixes: Iterable[str] = ("",), case_sensitive: bool = False) -> None:
+        """Add one surface form.
+
+        English forms match case-insensitively unless `case_sensitive` is set or
+        the form is written in capitals only (US, UAE).
+        """
+        form = form.strip()
+        if not form:
+            return
+        pre = frozenset(prefixes)
+        if self.lang == "ar":
+            key, table = fold(form), self._entries
+        elif case_sensitive or (len(form) > 1 and form.isupper() and any(c.isalpha() for c in form)):
+            key, table = form, self._exact
+        else:
+            key, table = lower_en(form), self._entries
+        if len(key) < 2:
+            return
+        bucket = table.setdefault(key, [])
+        if (payload, pre) not in bucket:
+            bucket.append((payload, pre))
+        self._auto = self._exact_auto = None
+
+    def _build(self) -> None:
+        self._auto = _automaton(self._entries)
+        self._exact_auto = _automaton(self._exact)
+
+    def find(self, text: str, original: str | None = None) -> list[Hit[P]]:
+        """All non-overlapping hits in `text` (normalised; lower-cased for English).
+
+        `original` is the case-preserved text, needed for case-sensitive English forms.
+        """
+        if self._auto is None:
+            self._build()
+        hits: list[Hit[P]] = []
+        self._scan(self._auto, text, hits)
+        if self._exact_auto is not None and original is not None:
+            self._scan(self._exact_auto, original, hits)
+        return _longest_first(hits)
+
+    def _scan(self, auto: ahocorasick.Automaton | None, text: str, hits: list[Hit[P]]) -> None:
+        if auto is None:
+            return
+        n = len(text)
+        for last, (key, entries) in auto.iter(text):
+            end = last + 1
+            start = end - len(key)
+            if end < n and _is_letter(text[end]):
+                continue
+            if start > 0 and _is_letter(text[start - 1]):
+                tok = start - 1
+                while tok > 0 and _is_letter(text[tok - 1]) and start - tok < _MAX_PREFIX:
+                    tok -= 1
+                if tok > 0 and _is_letter(text[tok - 1]):
+                    continue
+                prefix = text[tok:start]
+            else:
+                prefix = ""
+            for payload, allowed in entries:
+                if prefix in allowed:
+                    hits.append(Hit(start, end, payload, prefix))
+
+
+def _automaton(table: dict[str, list]) -> ahocorasick.Automaton | None:
+    if not table:
+        return None
+    auto = ahocorasick.Automaton()
+    for key, entries in table.items():
+        auto.add_word(key, (key, tuple(entries)))
+    auto.make_automaton()
+    return auto
+
+
+def _longest_first(hits: list[Hit[P]]) -> list[Hit[P]]:
+    """Keep the longest hit where hits overlap (ties: the earlier one); payload ties all kept."""
+    if len(hits) < 2:
+        return hits
+    hits.sort(key=lambda h: (h.token_start, -(h.end - h.token_start)))
+    kept: list[Hit[P]] = []
+    taken: list[tuple[int, int]] = []
+    for h in sorted(hits, key=lambda h: -(h.end - h.token_start)):
+        if any(h.token_start < e and s < h.end for s, e in taken):
+            if not any(h.token_start == k.token_start and h.end == k.end for k in kept):
+                continue
+        kept.append(h)
+        taken.append((h.token_start, h.end))
+    kept.sort(key=lambda h: (h.start, h.end))
+    return kept

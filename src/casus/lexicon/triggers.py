@@ -1,0 +1,69 @@
+"""The PLOVER trigger lexicon, compiled into one gazetteer per language.
+
+Arabic families list a past-tense verb, an imperfect stem and nouns; their
+conjugated and suffixed forms are generated (`arabic_forms`). English
+families list every form they need.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from casus.lexicon.arabic_forms import (
+    IMPERFECT_PREFIXES, NOUN_PREFIXES, VERB_PREFIXES, imperfect_forms, noun_forms, participle_forms,
+    verb_forms,
+)
+from casus.lexicon.gazetteer import Gazetteer
+from casus.lexicon.loader import LexiconError, as_list, load_yaml
+from casus.model import PLOVER_TYPES
+from casus.text.normalize import fold
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    type: str
+    mode: str | None
+    pos: str              # verb | imperfect | noun | phrase
+    subject_is: str       # source | target
+    family: int           # index of the family in its file (for debugging and reports)
+
+
+@cache
+def trigger_gazetteer(lang: str) -> Gazetteer[TriggerEntry]:
+    fname = f"events/triggers_{lang}.yaml"
+    families = load_yaml(fname) or []
+    gaz: Gazetteer[TriggerEntry] = Gazetteer(lang)
+    for i, fam in enumerate(families):
+        typ = str(fam.get("type", "")).upper()
+        if typ not in PLOVER_TYPES:
+            raise LexiconError(f"{fname}: family {i}: unknown PLOVER type {fam.get('type')!r}")
+        mode = fam.get("mode") or None
+        subj = fam.get("subject_is") or "source"
+
+        def entry(pos: str) -> TriggerEntry:
+            return TriggerEntry(typ, mode, pos, subj, i)  # noqa: B023 - used immediately
+
+        if lang == "ar":
+            for verb in as_list(fam.get("verbs")):
+                for form in verb_forms(fold(verb)):
+                    gaz.add(form, entry("verb"), VERB_PREFIXES)
+            for stem in as_list(fam.get("imperfect")):
+                for form in imperfect_forms(fold(stem)):
+                    gaz.add(form, entry("imperfect"), IMPERFECT_PREFIXES)
+            for noun in as_list(fam.get("nouns")):
+                folded = fold(noun)
+                if noun.startswith("ال"):
+                    folded = folded[2:]
+                for form in noun_forms(folded):
+                    gaz.add(form, entry("noun"), NOUN_PREFIXES)
+            for base in as_list(fam.get("participles")):
+                for form in participle_forms(fold(base)):
+                    gaz.add(form, entry("participle"), NOUN_PREFIXES)
+            for phrase in as_list(fam.get("phrases")):
+                gaz.add(fold(phrase), entry("phrase"), NOUN_PREFIXES | VERB_PREFIXES | IMPERFECT_PREFIXES)
+        else:
+            for pos, field in (("verb", "verbs"), ("noun", "nouns"), ("phrase", "phrases")):
+                for form in as_list(fam.get(field)):
+                    gaz.add(form, entry(pos))
+    return gaz
