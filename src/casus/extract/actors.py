@@ -44,6 +44,7 @@ class ActorRef:
     person: str | None = None
     entries: list[ActorEntry] = field(default_factory=list)
     weak: bool = False
+    dateline: bool = False  # named in the dateline: an actor of the article, never an event party
 
     @property
     def is_state(self) -> bool:
@@ -53,6 +54,22 @@ class ActorRef:
     def token_start(self) -> int:
         return self.start - len(self.prefix)
 
+    @property
+    def conj(self) -> bool:
+        """Written with a conjunction: "وروسيا", "فإيران" (coordinated or clause-initial)."""
+        return self.prefix[:1] in ("و", "ف")
+
+    @property
+    def prep(self) -> str:
+        """The preposition glued to the word: ب, ل or ك ("لروسيا", "للسعودية", "بإيران"), else ""."""
+        rest = self.prefix[1:] if self.conj else self.prefix
+        return rest[:1] if rest[:1] in ("ب", "ل", "ك") else ""
+
+    @property
+    def bare(self) -> bool:
+        """No preposition: can be a subject, object or genitive ("السعودية", "إيران", "الرئيس الروسي")."""
+        return not self.prep
+
 
 def find_actors(doc: Document, lexicon: ActorLexicon | None = None) -> list[ActorRef]:
     """Resolved actor references in document order."""
@@ -61,19 +78,24 @@ def find_actors(doc: Document, lexicon: ActorLexicon | None = None) -> list[Acto
     hits = gaz.find(doc.match_text, original=doc.text)
     groups = _group_same_span(hits)
     refs = _chain(doc, groups, lex)
+    for r in refs:
+        r.dateline = doc.in_dateline(r.start)
     return _resolve_weak(refs)
 
 
 def _group_same_span(hits: list) -> list[tuple[int, int, str, list[ActorEntry]]]:
-    groups: dict[tuple[int, int], tuple[str, list[ActorEntry]]] = {}
+    """Hits covering the same word(s) are one group, however the clitics were split (و+المانيا, وال+مانيا)."""
+    groups: dict[tuple[int, int], tuple[int, str, list[ActorEntry]]] = {}
     for h in hits:
         if h.payload.kind == "block":
             continue
-        key = (h.start, h.end)
-        if key not in groups:
-            groups[key] = (h.prefix, [])
-        groups[key][1].append(h.payload)
-    return [(s, e, p, entries) for (s, e), (p, entries) in sorted(groups.items())]
+        key = (h.token_start, h.end)
+        if key not in groups or len(h.prefix) < len(groups[key][1]):
+            entries = groups[key][2] if key in groups else []
+            groups[key] = (h.start, h.prefix, entries)
+        if h.payload not in groups[key][2]:
+            groups[key][2].append(h.payload)
+    return [(s, e, p, entries) for (_, e), (s, p, entries) in sorted(groups.items())]
 
 
 def _pick_person(entries: list[ActorEntry], on: str | None) -> list[ActorEntry]:

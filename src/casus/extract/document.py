@@ -8,6 +8,7 @@ original only when they report evidence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ class Document:
     match_text: str  # what gazetteers scan: normalised Arabic, or lower-cased English
     sentences: list[Span]
     _starts: list[int] = field(default_factory=list)
+    datelines: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def from_article(cls, article: Article) -> Document:
@@ -32,7 +34,12 @@ class Document:
         norm = normalize(article.text)
         match_text = norm.text if lang == "ar" else lower_en(norm.text)
         sentences = _with_title(split_sentences(norm.text, lang), article, norm.text)
-        return cls(article, lang, norm, match_text, sentences, [s.start for s in sentences])
+        datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(norm.text)]
+        return cls(article, lang, norm, match_text, sentences, [s.start for s in sentences], datelines)
+
+    def in_dateline(self, offset: int) -> bool:
+        """Is this offset inside a dateline ("دبي، الإمارات العربية المتحدة (CNN)—", "LONDON (Reuters) -")?"""
+        return any(a <= offset < b for a, b in self.datelines)
 
     @property
     def text(self) -> str:
@@ -46,6 +53,10 @@ class Document:
         """An evidence span in the original article text."""
         o_start, o_end = self.norm.to_original(start, end)
         return Evidence(self.article.text[o_start:o_end], o_start, o_end)
+
+
+# a line that opens with place names and a source in brackets, then a dash or colon
+_DATELINE = re.compile(r"(?m)^[^\n.()]{2,80}?\((?:[^()\n]{2,25})\)\s*[-—–:]+")
 
 
 def _with_title(spans: list[Span], article: Article, text: str) -> list[Span]:

@@ -15,8 +15,7 @@ from casus.extract.claims import find_claims
 from casus.extract.dates import DateMention, find_dates
 from casus.extract.document import Document
 from casus.extract.events import Coded, code_events
-from casus.extract.modality import event_modality
-from casus.extract.triggers import Trigger, find_triggers
+from casus.extract.triggers import find_triggers
 from casus.model import Article, ArticleResult, Event, EventSide
 
 
@@ -27,8 +26,7 @@ def analyze(article: Article) -> ArticleResult:
     triggers = find_triggers(doc)
     coded = code_events(doc, refs, triggers)
     dates = find_dates(doc.match_text, doc.lang, article.pub_date)
-    threats = [t for t in triggers if t.type == "THREATEN"]
-    events = [_finish(doc, c, dates, threats) for c in coded]
+    events = [_finish(doc, c, dates) for c in coded]
     claims = []
     for claim, offset in find_claims(doc):
         claim.event = _claimed_event(coded, claim.sentence, offset)
@@ -44,10 +42,8 @@ def analyze_many(articles: Iterable[Article]) -> Iterator[ArticleResult]:
         yield analyze(article)
 
 
-def _finish(doc: Document, c: Coded, dates: list[DateMention], threats: list[Trigger]) -> Event:
-    threat_before = any(t.end <= c.trigger.token_start and c.trigger.token_start - t.end < 25
-                        and doc.sentence_of(t.start) == c.sentence and t is not c.trigger for t in threats)
-    modality = event_modality(doc, c.trigger, c.sentence, threat_before)
+def _finish(doc: Document, c: Coded, dates: list[DateMention]) -> Event:
+    modality = c.modality
     date = _event_date(doc, c, dates)
     return Event(
         type=c.trigger.type,

@@ -19,6 +19,7 @@ class Trigger:
     mode: str | None
     pos: str
     subject_is: str
+    family: int = -1
 
     @property
     def token_start(self) -> int:
@@ -38,4 +39,5 @@ def find_triggers(doc: Document) -> list[Trigger]:
         cur = best.get(key)
         if cur is None or (_POS_RANK[h.payload.pos], h.payload.family) < (_POS_RANK[cur[1].pos], cur[1].family):
             best[key] = (h.prefix, h.payload)
-    return [Trigger(s, e, p, t.type, t.mode, t.pos, t.subject_is) for (s, e), (p, t) in sorted(best.items())]
+    return [Trigger(s, e, p, t.type, t.mode, t.pos, t.subject_is, t.family)
+            for (s, e), (p, t) in sorted(best.items())]

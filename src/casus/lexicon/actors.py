@@ -128,14 +128,14 @@ def _add_state(rec: dict, fname: str, states: dict[str, StateInfo], gaz: dict[st
     for form in as_list(ar.get("nisba")):
         e = entry("adjective", form, "ar")
         folded = fold(form)
-        if folded.startswith("ال"):
+        if form.strip().startswith("ال"):  # a written article, not the hamza-alef of ألماني
             folded = folded[2:]
         for inflected in nisba_forms(folded):
             gaz["ar"].add(inflected, e, NOUN_PREFIXES)
     for form in as_list(ar.get("demonyms")):
         e = entry("demonym", form, "ar")
         folded = fold(form)
-        gaz["ar"].add(folded[2:] if folded.startswith("ال") else folded, e, NOUN_PREFIXES)
+        gaz["ar"].add(folded[2:] if form.strip().startswith("ال") else folded, e, NOUN_PREFIXES)
 
 
 def _add_organizations(gaz: dict[str, Gazetteer]) -> dict[str, ActorEntry]:

@@ -1,0 +1,70 @@
+"""The trained event scorer: a multinomial logistic model over sparse string features.
+
+Weights live in `data/event_model.json` (written by `casus.extract.training`).
+Scoring is a few dictionary look-ups per feature, so it costs little next to
+the rest of the pipeline and needs no numerical library at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+CLASSES = ("none", "asserted", "hypothetical", "negated")
+
+
+@dataclass(frozen=True, slots=True)
+class EventModel:
+    weights: dict[str, tuple[float, ...]]
+    bias: tuple[float, ...]
+    threshold: float
+    info: dict[str, Any]
+
+    def probabilities(self, features: list[str]) -> list[float]:
+        scores = list(self.bias)
+        w = self.weights
+        for f in features:
+            row = w.get(f)
+            if row is not None:
+                for i, v in enumerate(row):
+                    scores[i] += v
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def decide(self, features: list[str]) -> tuple[str, float]:
+        """("none" | modality, probability that this is an event at all)."""
+        probs = self.probabilities(features)
+        p_event = 1.0 - probs[0]
+        if p_event < self.threshold:
+            return "none", p_event
+        best = max(range(1, len(CLASSES)), key=lambda i: probs[i])
+        return CLASSES[best], p_event
+
+    def to_json(self) -> dict[str, Any]:
+        return {"classes": list(CLASSES), "bias": list(self.bias), "threshold": self.threshold,
+                "info": self.info, "weights": {k: list(v) for k, v in sorted(self.weights.items())}}
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("casus.extract") / "data" / "event_model.json"))
+
+
+def from_json(data: dict[str, Any]) -> EventModel:
+    return EventModel({k: tuple(v) for k, v in data["weights"].items()}, tuple(data["bias"]),
+                      float(data["threshold"]), data.get("info", {}))
+
+
+@cache
+def load_event_model() -> EventModel | None:
+    """The shipped model, or None when it has not been trained (rules alone are used then)."""
+    path = model_path()
+    if not path.exists():
+        return None
+    return from_json(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,396 @@
+"""Who is source and who is target of a trigger: the rule-based role finder.
+
+For each trigger it fills two slots from the actor references of its sentence,
+using the cues news Arabic and English give:
+
+* after an Arabic masdar, an agreeing nisba adjective is the agent
+  ("الضربات الإسرائيلية"), a bare genitive is agent or patient by type
+  ("تزويد إيران لروسيا", "قصف سوريا"), ل marks the patient, and a relative
+  clause names the agent ("الضربات التي نفذتها الولايات المتحدة");
+* after a verb, the first bare actor is the subject (VSO: "قصفت إسرائيل"),
+  the next one the object; an actor before the verb is the subject (SVO);
+* prepositions mark targets (على، ضد، إلى، تجاه، بحق، مع، عن; on, against,
+  with, to), "by"/"من قبل" mark agents, and coordinations fan out
+  ("الولايات المتحدة وفرنسا وبريطانيا");
+* when the sentence gives no source, its speaker ("قال لافروف") or the
+  article's last speaker stands in, with lower confidence.
+
+The slots are not the final word: the event scorer (`events.py`) weighs them
+together with other evidence. Here we only say what the syntax suggests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from casus.extract.actors import ActorRef
+from casus.extract.document import Document
+from casus.extract.triggers import Trigger
+from casus.model import SYMMETRIC_TYPES
+
+TOKEN = re.compile(r"\S+")
+PUNCT_BREAK = re.compile(r"[.؛;:!؟?\n]")
+COMMA = re.compile(r"[،,]")
+
+AR_TARGET_PREPS = {"علي", "ضد", "الي", "تجاه", "بحق", "ازاء", "نحو", "لدي", "عن"}
+AR_PARTNER_PREPS = {"مع", "بين"}
+AR_FROM_PREPS = {"من"}
+AR_AGENT_PHRASES = ("من قبل", "من جانب", "علي يد", "علي ايدي", "بقياده")
+AR_RELATIVE = {"التي", "الذي", "اللتين", "اللذين", "الذين", "اللتان", "اللذان", "التي", "اللواتي"}
+EN_TARGET_PREPS = {"on", "against", "to", "at", "toward", "towards", "into", "over", "upon", "for"}
+EN_PARTNER_PREPS = {"with", "between", "and"}
+EN_AGENT_PREPS = {"by"}
+EN_SUBJECT_NOUNS = {"officials", "government", "leader", "leaders", "forces", "troops", "army", "military",
+                    "authorities", "ministers", "diplomats", "president", "prime", "foreign", "navy", "jets",
+                    "warplanes", "police", "envoy", "ambassador"}
+
+# types whose bare genitive after a masdar is usually the agent, not the patient
+GENITIVE_AGENT_TYPES = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "MOBILIZE", "PROTEST", "REQUEST", "AID",
+                        "THREATEN", "REJECT", "CONCEDE"}
+
+_AR_SPEECH = re.compile(
+    r"(?:^|\s)[وف]?(?:قال|قالت|اكد|اكدت|اعلن|اعلنت|اضاف|اضافت|شدد|شددت|اشار|اشارت|اعتبر|اعتبرت|اوضح|اوضحت|"
+    r"صرح|صرحت|ذكر|ذكرت|تابع|تابعت|افاد|افادت|لفت|لفتت|يقول|تقول|يؤكد|تؤكد|اعرب|اعربت|عبر|عبرت|دعا|دعت|"
+    r"طالب|طالبت|حذر|حذرت)(?=\s)"
+)
+_EN_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|insisted|argued|warned|urged|called)\b")
+OWN_COUNTRY = {
+    "ar": re.compile(r"(?:^|\s)[وبلف]*(?:بلاده|بلادها|بلادنا|حكومته|حكومتها|حكومتنا|دولته|دولتها)(?=\W|$)"),
+    "en": re.compile(r"\b(?:his|her|its|their|our) (?:country|government|nation)\b", re.I),
+}
+
+
+@dataclass(slots=True)
+class Slots:
+    sources: list[ActorRef] = field(default_factory=list)
+    targets: list[ActorRef] = field(default_factory=list)
+    src_rule: str = ""
+    tgt_rule: str = ""
+    src_conf: float = 0.0
+    tgt_conf: float = 0.0
+
+    def swap(self) -> None:
+        self.sources, self.targets = self.targets, self.sources
+        self.src_rule, self.tgt_rule = self.tgt_rule, self.src_rule
+        self.src_conf, self.tgt_conf = self.tgt_conf, self.src_conf
+
+
+class RoleFinder:
+    """Fills source/target slots for the triggers of one document."""
+
+    def __init__(self, doc: Document, refs: list[ActorRef]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lang = doc.lang
+        self.by_sentence: dict[int, list[ActorRef]] = {}
+        for r in refs:
+            if not r.dateline:
+                self.by_sentence.setdefault(doc.sentence_of(r.start), []).append(r)
+        self.speakers: dict[int, ActorRef | None] = {}
+        self.previous_speaker: dict[int, ActorRef | None] = {}
+        last: ActorRef | None = None
+        for si, span in enumerate(doc.sentences):
+            self.previous_speaker[si] = last
+            sp = self._speaker(span.start, span.end, self.by_sentence.get(si, []))
+            self.speakers[si] = sp
+            if sp is not None:
+                last = sp
+            else:
+                people = [r for r in self.by_sentence.get(si, []) if r.country and (r.kind == "leader" or r.role)]
+                if people:
+                    last = people[0]
+
+    def refs(self, si: int) -> list[ActorRef]:
+        return self.by_sentence.get(si, [])
+
+    def slots(self, trig: Trigger, si: int) -> Slots:
+        span = self.doc.sentences[si]
+        refs = [r for r in self.refs(si) if r.country is not None or r.kind in ("non-state", "igo", "bloc")]
+        slots = Slots()
+        after = [r for r in refs if r.token_start >= trig.end]
+        before = [r for r in refs if r.end <= trig.token_start]
+        if self.lang == "ar":
+            subject = self._adjacent_subject(trig, before) if trig.is_verbal else None
+            if subject is not None:
+                # SVO, as in headlines and present-tense reports: "أمريكا وبريطانيا تحذر إيران"
+                slots.sources = self._coordinated_back(subject, before)
+                slots.src_rule, slots.src_conf = "svo-adjacent", 0.7
+                obj = self._object_after(trig.end, after)
+                if obj is not None:
+                    slots.targets = self._coordinated(obj, after)
+                    slots.tgt_rule, slots.tgt_conf = "svo-object", 0.65
+            else:
+                self._arabic_after(trig, after, slots)
+        else:
+            self._english_after(trig, after, slots)
+        self._prepositions(trig, after, slots)
+        if not slots.sources:
+            self._subject_before(trig, before, slots)
+        if not slots.sources:
+            self._fallback_source(trig, si, span.start, slots)
+        if trig.subject_is == "target":
+            slots.swap()
+        if not slots.targets and not (trig.type in SYMMETRIC_TYPES and len(slots.sources) > 1):
+            self._fallback_target(trig, refs, slots)
+        return slots
+
+    # ------------------------------------------------------------ helpers
+
+    def _tokens(self, a: int, b: int) -> list[str]:
+        return TOKEN.findall(self.text, a, b) if b > a else []
+
+    def _arabic_after(self, trig: Trigger, after: list[ActorRef], slots: Slots) -> None:
+        if not after:
+            return
+        first = after[0]
+        gap = self.text[trig.end:first.token_start]
+        if PUNCT_BREAK.search(gap) or COMMA.search(gap):
+            return
+        toks = self._tokens(trig.end, first.token_start)
+        n_gap = len(toks)
+        prefix = first.prefix
+        if trig.is_verbal or trig.pos == "phrase":
+            if first.bare and first.via != "adjective" and n_gap <= 3 and not (first.conj and n_gap == 0):
+                slots.sources = self._coordinated(first, after)
+                slots.src_rule, slots.src_conf = "vso-subject", 0.75
+                rest = [r for r in after if r.start > slots.sources[-1].end]
+                obj = self._object_after(slots.sources[-1].end, rest)
+                if obj:
+                    slots.targets = self._coordinated(obj, rest)
+                    slots.tgt_rule, slots.tgt_conf = "vso-object", 0.65
+            return
+        if trig.pos == "participle":
+            # "محملا النظام السوري مسؤولية": the participle's object follows; its subject is the clause's
+            if first.bare and not first.conj and n_gap <= 2:
+                slots.targets = self._coordinated(first, after)
+                slots.tgt_rule, slots.tgt_conf = "participle-object", 0.65
+            return
+        # nominal trigger (masdar)
+        if toks and toks[0] in AR_RELATIVE and len(toks) <= 5 and first.bare:
+            slots.sources = self._coordinated(first, after)
+            slots.src_rule, slots.src_conf = "relative-agent", 0.75
+            return
+        if first.via == "adjective" and prefix == "ال" and n_gap <= 2:
+            slots.sources = [first]
+            slots.src_rule, slots.src_conf = "nisba-agent", 0.8
+            return
+        if first.bare and not first.conj and n_gap == 0 and first.via != "adjective":
+            rest = [r for r in after if r.start > first.end]
+            marked = self._marked_target(first.end, rest)
+            if marked is not None or trig.type in GENITIVE_AGENT_TYPES:
+                slots.sources = self._coordinated(first, after)
+                slots.src_rule, slots.src_conf = "genitive-agent", 0.7
+                if marked is not None:
+                    slots.targets = self._coordinated(marked, rest)
+                    slots.tgt_rule, slots.tgt_conf = "masdar-lam", 0.7
+            else:
+                slots.targets = self._coordinated(first, after)
+                slots.tgt_rule, slots.tgt_conf = "genitive-patient", 0.65
+            return
+        if first.prep == "ل" and n_gap <= 2:
+            slots.targets = self._coordinated(first, after)
+            slots.tgt_rule, slots.tgt_conf = "lam-patient", 0.65
+
+    def _adjacent_subject(self, trig: Trigger, before: list[ActorRef]) -> ActorRef | None:
+        """An actor right before a verb (at most one word between) that can be its subject."""
+        if not before:
+            return None
+        r = before[-1]
+        if not r.bare or (r.via == "adjective" and r.kind == "state" and not r.role):
+            return None
+        gap = self.text[r.end:trig.token_start]
+        if PUNCT_BREAK.search(gap) or COMMA.search(gap) or len(self._tokens(r.end, trig.token_start)) > 1:
+            return None
+        return r
+
+    def _english_after(self, trig: Trigger, after: list[ActorRef], slots: Slots) -> None:
+        if not after:
+            return
+        first = after[0]
+        if PUNCT_BREAK.search(self.text[trig.end:first.token_start]):
+            return
+        words = [w.lower() for w in self._tokens(trig.end, first.token_start)]
+        if trig.is_verbal and len(words) <= 1 and (not words or words[0] in ("the", "a")):
+            slots.targets = self._coordinated(first, after)
+            slots.tgt_rule, slots.tgt_conf = "en-object", 0.7
+        elif words and words[-1] in EN_AGENT_PREPS and len(words) <= 3:
+            slots.sources = self._coordinated(first, after)
+            slots.src_rule, slots.src_conf = "en-by-agent", 0.75
+
+    def _object_after(self, pos: int, rest: list[ActorRef]) -> ActorRef | None:
+        for r in rest:
+            if PUNCT_BREAK.search(self.text[pos:r.token_start]):
+                return None
+            toks = self._tokens(pos, r.token_start)
+            if len(toks) > 4:
+                return None
+            if r.bare and not r.conj and (r.via != "adjective" or toks):
+                return r
+            if r.prep == "ل":
+                return r
+            if toks and toks[-1] in AR_TARGET_PREPS | AR_PARTNER_PREPS:
+                return r
+        return None
+
+    def _marked_target(self, pos: int, rest: list[ActorRef]) -> ActorRef | None:
+        """An actor marked as patient right after a genitive: "تزويد إيران لروسيا"."""
+        for r in rest:
+            toks = self._tokens(pos, r.token_start)
+            if PUNCT_BREAK.search(self.text[pos:r.token_start]) or len(toks) > 3:
+                return None
+            if r.prep == "ل" or (toks and toks[-1] in AR_TARGET_PREPS):
+                return r
+        return None
+
+    def _prepositions(self, trig: Trigger, after: list[ActorRef], slots: Slots) -> None:
+        """Targets and partners introduced by prepositions after the trigger, within the clause."""
+        if slots.targets:
+            return
+        limit = 14 if self.lang == "ar" else 12
+        pos = trig.end
+        seen = 0
+        for r in after:
+            if r in slots.sources:
+                pos = r.end
+                continue
+            if PUNCT_BREAK.search(self.text[pos:r.token_start]):
+                return
+            if len(self._tokens(trig.end, r.token_start)) > limit:
+                return
+            near = [t.lower() for t in self._tokens(pos, r.token_start)]
+            seen += 1
+            prep = near[-1] if near else ""
+            if self.lang == "ar":
+                # a target preposition a few words back heads the noun phrase this actor ends
+                # ("على المواقع العسكرية الإيرانية", "على جبهات مدينة عفرين في شمال سوريا")
+                prep_any = next((t for t in reversed(near[-7:]) if t in AR_TARGET_PREPS | AR_PARTNER_PREPS),
+                                None) if r.bare and len(near) <= 7 else None
+                if r.prep in ("ل", "ب") and trig.type in SYMMETRIC_TYPES | {"SUPPORT", "AID"}:
+                    self._set_target(r, after, "lam-target", 0.6, slots)
+                    return
+                if r.prep == "ل" and len(near) <= 2:
+                    self._set_target(r, after, "lam-target", 0.6, slots)
+                    return
+                if prep in AR_TARGET_PREPS | AR_PARTNER_PREPS or prep_any:
+                    self._set_target(r, after, f"prep-{prep_any or prep}", 0.7, slots)
+                    return
+                if prep in AR_FROM_PREPS and trig.type in ("REQUEST", "RETREAT", "REJECT", "CONCEDE"):
+                    self._set_target(r, after, "prep-min", 0.55, slots)
+                    return
+                if any(" ".join(near[-2:]).endswith(p) for p in AR_AGENT_PHRASES) and not slots.sources:
+                    slots.sources = self._coordinated(r, after)
+                    slots.src_rule, slots.src_conf = "agent-phrase", 0.7
+                    pos = slots.sources[-1].end
+                    continue
+            else:
+                if prep == "the" and len(near) >= 2:
+                    prep = near[-2]
+                if prep in EN_TARGET_PREPS | EN_PARTNER_PREPS:
+                    self._set_target(r, after, f"prep-{prep}", 0.7, slots)
+                    return
+                if prep in EN_AGENT_PREPS and not slots.sources:
+                    slots.sources = self._coordinated(r, after)
+                    slots.src_rule, slots.src_conf = "by-agent", 0.75
+                    pos = slots.sources[-1].end
+                    continue
+            pos = r.end
+            if seen >= 3:
+                return
+
+    def _set_target(self, r: ActorRef, after: list[ActorRef], rule: str, conf: float, slots: Slots) -> None:
+        slots.targets = self._coordinated(r, after)
+        slots.tgt_rule, slots.tgt_conf = rule, conf
+
+    def _subject_before(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
+        """SVO subject: the nearest bare actor before the trigger, in the same clause."""
+        limit = 10 if trig.is_verbal or trig.pos == "participle" or self.lang == "en" else 6
+        for r in reversed(before):
+            if PUNCT_BREAK.search(self.text[r.end:trig.token_start]):
+                return
+            toks = self._tokens(r.end, trig.token_start)
+            if len(toks) > limit:
+                return
+            if r in slots.targets:
+                continue
+            if self.lang == "ar":
+                if not r.bare:
+                    continue
+                if r.via == "adjective" and r.kind == "state" and not r.role:
+                    continue  # "المنشآت النووية الإيرانية" is not a subject; "الجيش الإسرائيلي" is
+            else:
+                lowered = [t.lower() for t in toks]
+                if len(lowered) == 1 and lowered[0] in EN_TARGET_PREPS | {"of", "in", "from"}:
+                    continue
+                if r.via == "adjective" and r.kind == "state" and self.text[r.end:r.end + 2] != "'s":
+                    nxt = self.text[r.end:r.end + 14].lower().split()
+                    if not nxt or nxt[0] not in EN_SUBJECT_NOUNS:
+                        continue
+            slots.sources = self._coordinated_back(r, before)
+            slots.src_rule, slots.src_conf = "svo-subject", 0.6 if len(toks) <= 4 else 0.5
+            return
+
+    def _fallback_source(self, trig: Trigger, si: int, s_start: int, slots: Slots) -> None:
+        speaker = self.speakers.get(si)
+        if speaker is not None and speaker.end <= trig.token_start and speaker.country:
+            slots.sources, slots.src_rule, slots.src_conf = [speaker], "speaker", 0.45
+            return
+        own = OWN_COUNTRY[self.lang].search(self.text, s_start, trig.start)
+        previous = self.previous_speaker.get(si)
+        if previous is not None and previous.country and (own is not None or speaker is None):
+            slots.sources, slots.src_rule, slots.src_conf = [previous], "previous-speaker", 0.35
+
+    def _fallback_target(self, trig: Trigger, refs: list[ActorRef], slots: Slots) -> None:
+        """The one other state near the trigger in its clause, when roles gave none (low confidence)."""
+        src = {s.country for s in slots.sources}
+        window = [r for r in refs if r.country and r.country not in src and abs(r.start - trig.start) < 80
+                  and not PUNCT_BREAK.search(self.text[min(r.end, trig.end):max(r.token_start, trig.token_start)])]
+        if len({r.country for r in window}) == 1 and slots.sources:
+            slots.targets = [window[0]]
+            slots.tgt_rule, slots.tgt_conf = "only-other", 0.35
+
+    def _coordinated(self, first: ActorRef, pool: list[ActorRef]) -> list[ActorRef]:
+        """first and the actors coordinated with it: "X وY وZ", "X, Y and Z", "X، Y، وZ"."""
+        group = [first]
+        if first not in pool:
+            return group
+        for r in pool[pool.index(first) + 1:]:
+            gap = self.text[group[-1].end:r.token_start].strip()
+            if self.lang == "ar":
+                ok = (r.conj and gap in ("", "،", ",")) or (gap in ("،", ",") and r.bare and not r.conj)
+            else:
+                ok = gap.lower() in (",", "and", ", and", "&", "or", ", or")
+            if not ok or (r.via == "adjective") != (first.via == "adjective"):
+                break
+            group.append(r)
+        return group
+
+    def _coordinated_back(self, last: ActorRef, before: list[ActorRef]) -> list[ActorRef]:
+        group = [last]
+        for r in reversed(before[:before.index(last)]):
+            gap = self.text[r.end:group[0].token_start].strip()
+            if self.lang == "ar":
+                ok = group[0].conj and gap in ("", "،", ",")
+            else:
+                ok = gap.lower() in (",", "and", ", and")
+            if not ok:
+                break
+            group.insert(0, r)
+        return group
+
+    def _speaker(self, s_start: int, s_end: int, refs: list[ActorRef]) -> ActorRef | None:
+        """Who speaks in this sentence: the subject of قال/أكد/said ..."""
+        if self.lang == "ar":
+            m = _AR_SPEECH.search(self.text, s_start, s_end)
+            if not m:
+                return None
+            for r in refs:
+                if r.token_start >= m.end() and r.country and r.bare:
+                    return r if len(self._tokens(m.end(), r.token_start)) <= 3 else None
+            return None
+        low = self.doc.match_text
+        for m in _EN_SPEECH.finditer(low, s_start, s_end):
+            for r in refs:
+                if r.country and (0 <= m.start() - r.end <= 40 or 0 <= r.token_start - m.end() <= 6):
+                    return r
+        return None

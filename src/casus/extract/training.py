@@ -1,0 +1,249 @@
+"""Train the event scorer on annotated articles (gold files in the GUIDELINE format).
+
+Each candidate the coder proposes is labelled by the annotation: the modality
+of the gold event with the same (source, target, type) stated in the same
+sentence (its evidence span located in the text), else "none". A multinomial
+logistic regression over the sparse features is fitted, its acceptance
+threshold chosen by article-grouped cross-validation on asserted-event F1, and
+the weights written to `data/event_model.json` with the figures that back them.
+
+usage: python -m casus.extract.training GOLD_DIR[:ARTICLES.jsonl] ... [--out PATH] [--folds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from casus.extract.actors import find_actors
+from casus.extract.document import Document
+from casus.extract.event_model import CLASSES, EventModel, model_path
+from casus.extract.events import Candidate, EventCoder
+from casus.extract.triggers import find_triggers
+from casus.ingest.readers import read_jsonl
+from casus.model import SYMMETRIC_TYPES, Article
+from casus.text.normalize import fold
+
+
+def triple(src: str, tgt: str, typ: str) -> tuple[str, str, str]:
+    if typ in SYMMETRIC_TYPES:
+        src, tgt = sorted((src, tgt))
+    return src, tgt, typ
+
+
+@dataclass(slots=True)
+class Labelled:
+    article: str
+    triple: tuple[str, str, str]
+    features: list[str]
+    label: str
+
+
+@dataclass(slots=True)
+class GoldArticle:
+    article: Article
+    gold: dict
+
+    def asserted(self) -> set[tuple[str, str, str]]:
+        return {triple(e["source"], e["target"], e["type"]) for e in self.gold.get("events", [])
+                if (e.get("modality") or "asserted") == "asserted" and e["source"] != e["target"]}
+
+
+def load_gold(specs: Iterable[str]) -> list[GoldArticle]:
+    """GOLD_DIR[:ARTICLES.jsonl]: gold JSON files plus the articles (default GOLD_DIR/articles.jsonl)."""
+    out = []
+    for spec in specs:
+        gold_dir, _, articles = spec.partition(":")
+        gdir = Path(gold_dir)
+        src = Path(articles) if articles else gdir / "articles.jsonl"
+        wanted = {p.stem: p for p in gdir.glob("*.json")}
+        for art in read_jsonl(src):
+            if isinstance(art, Article) and art.id in wanted:
+                out.append(GoldArticle(art, json.loads(wanted[art.id].read_text(encoding="utf-8"))))
+    return out
+
+
+def _gold_sentences(doc: Document, text: str) -> set[int]:
+    """Sentences the gold evidence span covers (empty if it cannot be found)."""
+    if not text:
+        return set()
+    hay, needle = doc.text, fold(text)
+    pos = hay.find(needle)
+    if pos < 0:
+        pos = hay.find(fold(text[:40]))
+        if pos < 0:
+            return set()
+        end = pos + len(needle)
+    else:
+        end = pos + len(needle)
+    first, last = doc.sentence_of(pos), doc.sentence_of(max(pos, end - 1))
+    return set(range(first, last + 1))
+
+
+def candidates_for(ga: GoldArticle) -> tuple[list[Candidate], Document]:
+    doc = Document.from_article(ga.article)
+    refs = find_actors(doc)
+    return EventCoder(doc, refs).candidates(find_triggers(doc)), doc
+
+
+def label_candidates(ga: GoldArticle, mode: str = "sentence+rule") -> list[Labelled]:
+    """Label each candidate with the gold modality of its triple, or "none".
+
+    mode "sentence": only candidates in the sentence of the gold evidence;
+    "sentence+rule": also candidates elsewhere whose roles the rules assigned
+    (annotators mark one mention of a repeated event; the others are not wrong);
+    "article": any candidate of a gold triple.
+    """
+    cands, doc = candidates_for(ga)
+    by_sentence: dict[tuple, dict[int, str]] = {}
+    anywhere: dict[tuple, str] = {}
+    for e in ga.gold.get("events", []):
+        if e["source"] == e["target"]:
+            continue
+        key = triple(e["source"], e["target"], e["type"])
+        mod = e.get("modality") or "asserted"
+        for si in _gold_sentences(doc, e.get("text", "")):
+            cur = by_sentence.setdefault(key, {}).get(si)
+            if cur != "asserted":
+                by_sentence[key][si] = mod
+        if anywhere.get(key) != "asserted":
+            anywhere[key] = mod
+    out = []
+    for c in cands:
+        key = triple(c.source.country, c.target.country, c.trigger.type)
+        sentences = by_sentence.get(key)
+        if mode == "article" or not sentences:
+            label = anywhere.get(key, "none")
+        else:
+            label = sentences.get(c.sentence, "none")
+            if label == "none" and mode == "sentence+rule" and c.rule_score > 0:
+                label = anywhere.get(key, "none")
+        out.append(Labelled(ga.article.id, key, c.features, label))
+    return out
+
+
+def fit(examples: list[Labelled], c_value: float = 0.3) -> EventModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([{f: 1 for f in ex.features} for ex in examples])
+    y = [CLASSES.index(ex.label) for ex in examples]
+    clf = LogisticRegression(C=c_value, max_iter=3000, class_weight=None)
+    clf.fit(x, y)
+    classes = list(clf.classes_)
+    coef = clf.coef_
+    bias = clf.intercept_
+    if coef.shape[0] == 1:  # binary problem: expand to the class layout
+        coef = [-coef[0] / 2, coef[0] / 2]
+        bias = [-bias[0] / 2, bias[0] / 2]
+    full_bias = [0.0] * len(CLASSES)
+    for ci, cls in enumerate(classes):
+        full_bias[cls] = float(bias[ci])
+    weights: dict[str, tuple[float, ...]] = {}
+    for j, name in enumerate(vec.get_feature_names_out()):
+        row = [0.0] * len(CLASSES)
+        for ci, cls in enumerate(classes):
+            row[cls] = round(float(coef[ci][j]), 5)
+        if any(abs(v) > 1e-4 for v in row):
+            weights[name] = tuple(row)
+    return EventModel(weights, tuple(round(b, 5) for b in full_bias), 0.5, {})
+
+
+def article_scores(model: EventModel, examples: list[Labelled], gold: dict[str, set]) -> dict[str, float]:
+    """Asserted-event precision/recall/F1 the way the scorer counts (article-level triple sets)."""
+    pred: dict[str, set] = {a: set() for a in gold}
+    for ex in examples:
+        label, _ = model.decide(ex.features)
+        if label == "asserted":
+            pred.setdefault(ex.article, set()).add(ex.triple)
+    tp = sum(len(pred[a] & gold[a]) for a in gold)
+    fp = sum(len(pred[a] - gold[a]) for a in gold)
+    fn = sum(len(gold[a] - pred[a]) for a in gold)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def _with_threshold(model: EventModel, threshold: float) -> EventModel:
+    return EventModel(model.weights, model.bias, threshold, model.info)
+
+
+def cross_validate(articles: list[GoldArticle], labelled: dict[str, list[Labelled]], folds: int, c_value: float,
+                   thresholds: list[float], seed: int = 13) -> dict[float, dict[str, float]]:
+    ids = sorted(labelled)
+    random.Random(seed).shuffle(ids)
+    gold = {ga.article.id: ga.asserted() for ga in articles}
+    results: dict[float, list[tuple[set, set, str]]] = {t: [] for t in thresholds}
+    totals = {t: [0, 0, 0] for t in thresholds}
+    for k in range(folds):
+        test = set(ids[k::folds])
+        train = [ex for a in ids if a not in test for ex in labelled[a]]
+        model = fit(train, c_value)
+        test_ex = [ex for a in test for ex in labelled[a]]
+        for t in thresholds:
+            m = _with_threshold(model, t)
+            pred: dict[str, set] = {a: set() for a in test}
+            for ex in test_ex:
+                if m.decide(ex.features)[0] == "asserted":
+                    pred[ex.article].add(ex.triple)
+            for a in test:
+                totals[t][0] += len(pred[a] & gold[a])
+                totals[t][1] += len(pred[a] - gold[a])
+                totals[t][2] += len(gold[a] - pred[a])
+    out = {}
+    for t, (tp, fp, fn) in totals.items():
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        out[t] = {"precision": round(p, 4), "recall": round(r, 4),
+                  "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+    del results
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", nargs="+", help="GOLD_DIR or GOLD_DIR:ARTICLES.jsonl")
+    ap.add_argument("--out", type=Path, default=model_path())
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--label", default="sentence+rule", choices=["sentence", "sentence+rule", "article"])
+    ap.add_argument("--C", type=float, nargs="+", default=[0.1, 0.3, 1.0])
+    ap.add_argument("--evaluate", nargs="*", default=[], help="held-out GOLD specs to report (not trained on)")
+    args = ap.parse_args(argv)
+    articles = load_gold(args.gold)
+    labelled = {ga.article.id: label_candidates(ga, args.label) for ga in articles}
+    examples = [ex for exs in labelled.values() for ex in exs]
+    print(f"{len(articles)} articles, {len(examples)} candidates, "
+          f"{sum(ex.label != 'none' for ex in examples)} labelled events")
+    thresholds = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]
+    best = (-1.0, 0.3, 0.5, {})
+    for c_value in args.C:
+        cv = cross_validate(articles, labelled, args.folds, c_value, thresholds)
+        for t, res in cv.items():
+            print(f"C={c_value:<5} threshold={t:.2f}  CV asserted-event P {res['precision']:.3f} "
+                  f"R {res['recall']:.3f} F1 {res['f1']:.3f}")
+            if res["f1"] > best[0]:
+                best = (res["f1"], c_value, t, res)
+    _, c_value, threshold, res = best
+    model = _with_threshold(fit(examples, c_value), threshold)
+    info = {"trained_on": [str(s) for s in args.gold], "articles": len(articles), "candidates": len(examples),
+            "C": c_value, "threshold": threshold, "cv_folds": args.folds, "cv_asserted_event": res}
+    held = {}
+    for spec in args.evaluate:
+        eval_articles = load_gold([spec])
+        eval_ex = [ex for ga in eval_articles for ex in label_candidates(ga)]
+        held[spec] = article_scores(model, eval_ex, {ga.article.id: ga.asserted() for ga in eval_articles})
+        print(f"held-out {spec}: {held[spec]}")
+    info["held_out"] = held
+    model = EventModel(model.weights, model.bias, threshold, info)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"best C={c_value} threshold={threshold}: CV {res}; {len(model.weights)} weights → {args.out}")
+
+
+if __name__ == "__main__":
+    main()
