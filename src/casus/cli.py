@@ -391,5 +391,17 @@ def export(
         console.print(f"{out_dir / (name + '.parquet')}: {n} rows")
 
 
+def _register_subcommands() -> None:
+    """Commands that live with their stage: assessment (casus.assess) and the web UI (casus.web)."""
+    from casus.assess.commands import register as register_assess
+    from casus.web.commands import register as register_web
+
+    register_assess(app)
+    register_web(app)
+
+
+_register_subcommands()
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

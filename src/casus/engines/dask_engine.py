@@ -55,7 +55,7 @@ def plan_partitions(paths: list[str], block_bytes: int = BLOCK_BYTES) -> tuple[l
         if isinstance(item, InputError):
             errors.append(item)
             continue
-        if kind_of(item) == "jsonl" and not item.name.lower().endswith(".gz"):
+        if kind_of(item) == "jsonl" and not item.name.lower().endswith(".gz") and _splittable(item, block_bytes):
             flush_files()
             for start, end, first_line in _line_aligned_blocks(item, block_bytes):
                 parts.append(Partition(len(parts), jsonl=str(item), start=start, end=end, first_line=first_line))
@@ -65,6 +65,17 @@ def plan_partitions(paths: list[str], block_bytes: int = BLOCK_BYTES) -> tuple[l
                 flush_files()
     flush_files()
     return parts, errors
+
+
+def _splittable(path: Path, block_bytes: int) -> bool:
+    """Split only large, plain-text JSONL; the rest is read whole, so empty or binary files get one error."""
+    try:
+        if path.stat().st_size <= block_bytes:
+            return False
+        with path.open("rb") as fh:
+            return b"\x00" not in fh.read(8192)
+    except OSError:
+        return False
 
 
 def _line_aligned_blocks(path: Path, block_bytes: int) -> list[tuple[int, int, int]]:

@@ -77,10 +77,40 @@ def find_actors(doc: Document, lexicon: ActorLexicon | None = None) -> list[Acto
     gaz = lex.gazetteers[doc.lang]
     hits = gaz.find(doc.match_text, original=doc.text)
     groups = _group_same_span(hits)
-    refs = _chain(doc, groups, lex)
+    refs = _led_coalitions(doc, _chain(doc, groups, lex))
     for r in refs:
         r.dateline = doc.in_dateline(r.start)
     return _resolve_weak(refs)
+
+
+_LED_BY_AR = re.compile(r"(?:^|\s)([وفبل]*(?:ال)?(?:تحالف|قوات التحالف)(?:\s+(?:العربي|الدولي|العسكري|الاسلامي))?"
+                        r"(?:\s+(?:بقياده|الذي\s+تقوده|الذي\s+يقوده|التي\s+تقودها|بزعامه)))\s+$")
+_LED_BY_EN = re.compile(r"(?i)((?:the\s+)?coalition\s+led\s+by)\s+(?:the\s+)?$")
+
+
+def _led_coalitions(doc: Document, refs: list[ActorRef]) -> list[ActorRef]:
+    """"التحالف بقيادة السعودية", "the Saudi-led coalition": the coalition is its leading state (GUIDELINE 7)."""
+    out: list[ActorRef] = []
+    for r in refs:
+        if r.country and doc.lang == "ar":
+            m = _LED_BY_AR.search(doc.match_text, max(0, r.token_start - 60), r.token_start)
+            if m:
+                new_start = m.start(1)
+                out = [o for o in out if o.end <= new_start]  # the coalition's own (bloc) reference
+                r.prefix, r.start = "", new_start
+                r.kind, r.via = "military", "coalition"
+        elif r.country and doc.lang == "en":
+            m = _LED_BY_EN.search(doc.match_text, max(0, r.token_start - 40), r.token_start)
+            after = doc.match_text[r.end:r.end + 16]
+            if m or after.startswith(("-led coalition", "-led alliance", "-led forces")):
+                if m:
+                    out = [o for o in out if o.end <= m.start(1)]
+                    r.start = m.start(1)
+                else:
+                    r.end = r.end + len(after.split()[0])
+                r.kind, r.via = "military", "coalition"
+        out.append(r)
+    return out
 
 
 def _group_same_span(hits: list) -> list[tuple[int, int, str, list[ActorEntry]]]:
@@ -172,8 +202,13 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | 
     strong = False
     all_entries: list[ActorEntry] = []
     has_title = any(e.via in ("role", "institution") for _, _, _, entries in chain for e in entries)
-    for start, end, prefix, entries in chain:
+    title_pos = org_pos = -1
+    for i, (start, end, prefix, entries) in enumerate(chain):
         all_entries.extend(entries)
+        if title_pos < 0 and any(e.via in ("role", "institution") for e in entries):
+            title_pos = i
+        if org_pos < 0 and any(e.via == "organization" for e in entries):
+            org_pos = i
         persons = [e for e in entries if e.via == "person"]
         if persons:
             chosen = _pick_person(persons, pub)
@@ -204,6 +239,10 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | 
             title = next((e for e in entries if e.via in ("role", "institution")), None)
     start, prefix = chain[0][0], chain[0][2]
     end = chain[-1][1]
+    if org is not None and 0 <= title_pos < org_pos and (not countries or org_pos < len(chain) - 1 or person):
+        # "الأمين العام للجامعة العربية أحمد أبو الغيط": an official of the organisation, not of his state
+        return ActorRef(start, end, None, org.code, org.name, org.kind, "organization", prefix,
+                        entries=all_entries, weak=not strong and not person)
     if len(countries) > 1 and person is not None:
         countries = {person.country: person}
     if len(countries) == 1:

@@ -71,7 +71,10 @@ def _grammar(lang: str) -> _Grammar:
             rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{month_re})(?:\s*/\s*(?:{month_re}))?(?:\s*(?:من\s+)?(?:عام\s+|العام\s+)?(?P<y>\d{{4}}))?"
             rf"|(?:شهر\s+)?(?P<m2>{month_re})(?:\s*/\s*(?:{month_re}))?\s+(?:من\s+)?(?:عام\s+|العام\s+)?(?P<y2>\d{{4}})"
             rf"|(?:(?:عام|العام|سنه|السنه|لعام|بعام|منذ|في)\s+)(?P<y3>(?:19|20)\d\d)(?!\d)"
-            rf"|(?P<rel>{rel_re})"
+        )
+        # weekdays and relative words may carry the clitic و/ف (والخميس, وامس), left outside the match
+        clitic_body = (
+            rf"(?P<rel>{rel_re})"
             rf"|(?:يوم\s+)?(?:(?:صباح|مساء|ليل|ليله|ظهر|فجر)\s+)?(?P<wd>{day_re})"
         )
         del year_word
@@ -82,9 +85,11 @@ def _grammar(lang: str) -> _Grammar:
             rf"|(?P<m2>{month_re})\.?\s+(?:of\s+)?(?P<y2>\d{{4}})"
             rf"|(?:\b(?:in|since|by|of|during|until|from)\s+)(?P<y3>(?:19|20)\d\d)(?!\d)"
             rf"|(?P<rel>{rel_re})"
-            rf"|(?:on\s+)?(?P<wd>{day_re})"
+            rf"|(?:on\s+)?(?:(?P<dir>next|last|coming|past|previous)\s+)?(?P<wd>{day_re})"
         )
-    pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+        clitic_body = ""
+    clitic = rf"|(?:(?<![\w])|(?<=(?<![\w])[وف]))(?:{clitic_body})" if clitic_body else ""
+    pattern = re.compile(rf"(?:(?<![\w])(?:{body}){clitic})(?![\w])")
     future = ("المقبل", "القادم", "المقبله", "القادمه") if lang == "ar" else ("next", "coming")
     past = ("الماضي", "الماضيه", "المنصرم", "الفايت") if lang == "ar" else ("last", "past")
     return _Grammar(pattern, months, weekdays, relative, future, past)
@@ -144,11 +149,15 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tupl
         wd = g.weekdays.get(_squash(gd["wd"]))
         if wd is None:
             return None
-        after = text[m.end(): m.end() + 12]
-        future = any(after.lstrip().startswith(w) for w in g.future_words)
+        after = text[m.end(): m.end() + 12].lstrip()
+        before = gd.get("dir")  # English "next Tuesday", "last Monday"
+        future = before in ("next", "coming") or (before is None and any(after.startswith(w) for w in g.future_words))
+        past = before in ("last", "past", "previous") or any(after.startswith(w) for w in g.past_words)
         delta = (wd - pub.weekday()) % 7 if future else -((pub.weekday() - wd) % 7)
         if future and delta == 0:
             delta = 7
+        elif past and delta == 0:  # "الخميس الماضي" written on a Thursday: a week ago
+            delta = -7
         return (pub + timedelta(days=delta)).isoformat(), "day", True
     return None
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from casus.extract.actors import ActorRef
 from casus.extract.document import Document
 from casus.extract.event_model import EventModel, load_event_model
-from casus.extract.modality import event_modality
+from casus.extract.modality import STRONG_CUES, modality_cue
 from casus.extract.roles import AR_AGENT_PHRASES, COMMA, PUNCT_BREAK, TOKEN, RoleFinder, Slots
 from casus.extract.triggers import Trigger
 from casus.model import SYMMETRIC_TYPES
@@ -93,16 +93,21 @@ class EventCoder:
             parts = self._participants(trig, states, slots, speaker, previous)
             if len({p.country for p in parts}) < 2:
                 continue
-            modality = event_modality(self.doc, trig, si)
+            modality, cue = modality_cue(self.doc, trig, si)
             n_states = len({r.country for r in states})
             first_state = states[0] if states else None
             for a in parts:
                 for b in parts:
                     if a.country == b.country:
                         continue
+                    if (trig.type not in SYMMETRIC_TYPES and a in slots.sources and b in slots.sources
+                            and a is not b):
+                        continue  # co-agents ("اتهمت موسكو وطهران واشنطن") do not act on each other
                     feats, rule_score, rule = self._features(trig, si, a, b, slots, modality, n_states,
                                                              first_state, speaker, previous, states)
-                    out.append(Candidate(trig, a, b, si, feats, modality, rule, rule_score))
+                    feats.append(f"cue={cue}")
+                    out.append(Candidate(trig, a, b, si, feats, modality if cue in STRONG_CUES else "asserted",
+                                         rule, rule_score))
         return out
 
     def _participants(self, trig: Trigger, states: list[ActorRef], slots: Slots, speaker: ActorRef | None,
@@ -249,7 +254,8 @@ def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
             label, score = model.decide(c.features)
             if label == "none":
                 continue
-            modality = label
+            # an explicit cue in the text (لم, إذا, هل, would ...) outranks the model's guess
+            modality = c.rule_modality if c.rule_modality != "asserted" else label
         else:
             if c.rule_score <= 0:
                 continue

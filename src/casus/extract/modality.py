@@ -26,6 +26,9 @@ from casus.text.normalize import fold, lower_en
 
 _TOKEN = re.compile(r"[^\s،,.;:؛!؟?\"'()«»\[\]]+|[،,.;:؛!؟?]")
 _IMPERFECT_START = ("ي", "ت", "ن", "ا")
+# conditionals are explicit enough to overrule a learned guess
+_CONDITIONALS = {"ar": ("اذا", "لو", "في حال", "في حاله", "ان لم", "ما لم", "الا اذا"),
+                 "en": ("if", "unless", "in case", "in the event")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +93,17 @@ def _clause_before(tokens: list[str], c: Cues) -> list[str]:
     return tokens
 
 
+STRONG_CUES = frozenset({"negation", "question", "future", "conditional"})
+
+
 def event_modality(doc: Document, trig: Trigger, sentence: int, threat_before: bool = False) -> str:
     """The modality of the event stated by `trig` in sentence number `sentence`."""
+    return modality_cue(doc, trig, sentence, threat_before)[0]
+
+
+def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: bool = False) -> tuple[str, str]:
+    """(modality, kind of cue): negation, refusal, denial, threat, future, conditional, request,
+    allegation, question, future-time, or "none" when nothing marks the event."""
     c = cues(doc.lang)
     text = doc.match_text
     sent = doc.sentences[sentence]
@@ -104,30 +116,36 @@ def event_modality(doc: Document, trig: Trigger, sentence: int, threat_before: b
     near = stripped[-c.negation_window:]
     near_padded = " " + " ".join(window[-(c.negation_window + 2):]) + " "
     if any(t in c.negation for t in near) and not _has(c.not_negation, near_padded):
-        return "negated"
-    if _has(c.refusal, padded_stripped[-60:]) or _has(c.denial, padded_stripped):
-        return "negated"
+        return "negated", "negation"
+    if _has(c.refusal, padded_stripped[-60:]):
+        return "negated", "refusal"
+    if _has(c.denial, padded_stripped):
+        return "negated", "denial"
 
-    if threat_before or _has(c.threat, padded_stripped[-40:]):
-        return "hypothetical"
-    if doc.lang == "ar" and trig.pos == "imperfect" and "س" in trig.prefix:
-        return "hypothetical"
-    if not _has(c.not_hypothetical, padded_stripped):
-        hyp = [h for h in c.hypothetical if h != "قد"]
-        if _has(tuple(hyp), padded_stripped) or _has(tuple(hyp), padded):
-            return "hypothetical"
-        if doc.lang == "ar" and _qad_imperfect(stripped, trig):
-            return "hypothetical"
-    if _has(c.governing, padded_stripped) or _has(c.allegation, padded_stripped):
-        return "hypothetical"
     sentence_text = text[sent.start:sent.end].rstrip()
     first = _TOKEN.findall(text, sent.start, min(sent.end, sent.start + 30))
     if sentence_text.endswith(("?", "؟")) or (first and _strip(first[0]) in c.question):
-        return "hypothetical"
+        return "hypothetical", "question"
+    if doc.lang == "ar" and trig.pos == "imperfect" and "س" in trig.prefix:
+        return "hypothetical", "future"
+    if _has(_CONDITIONALS[doc.lang], padded_stripped):
+        return "hypothetical", "conditional"
+    if threat_before or _has(c.threat, padded_stripped[-40:]):
+        return "hypothetical", "threat"
+    if not _has(c.not_hypothetical, padded_stripped):
+        hyp = [h for h in c.hypothetical if h != "قد"]
+        if _has(tuple(hyp), padded_stripped) or _has(tuple(hyp), padded):
+            return "hypothetical", "modal"
+        if doc.lang == "ar" and _qad_imperfect(stripped, trig):
+            return "hypothetical", "modal"
+    if _has(c.governing, padded_stripped):
+        return "hypothetical", "request"
+    if _has(c.allegation, padded_stripped):
+        return "hypothetical", "allegation"
     after = " " + " ".join(_TOKEN.findall(text, trig.end, min(sent.end, trig.end + 60))[:5]) + " "
     if _has(c.future_after, after):
-        return "hypothetical"
-    return "asserted"
+        return "hypothetical", "future-time"
+    return "asserted", "none"
 
 
 def _qad_imperfect(stripped: list[str], trig: Trigger) -> bool:
@@ -138,5 +156,7 @@ def _qad_imperfect(stripped: list[str], trig: Trigger) -> bool:
         nxt = stripped[i + 1] if i + 1 < len(stripped) else None
         if nxt is None:  # قد right before the trigger itself
             return trig.pos == "imperfect"
-        return nxt.startswith(_IMPERFECT_START) and not nxt.startswith(("ان", "اعلن", "اكد"))
+        # past verbs of the forms تفعّل/تفاعل also begin with ت but end in ت here: "قد تمكنت"
+        past = nxt.endswith(("ت", "وا")) or nxt.startswith(("ان", "اعلن", "اكد"))
+        return nxt.startswith(_IMPERFECT_START) and not past
     return False

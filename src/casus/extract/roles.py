@@ -129,7 +129,7 @@ class RoleFinder:
             self._subject_before(trig, before, slots)
         if not slots.sources:
             self._fallback_source(trig, si, span.start, slots)
-        if trig.subject_is == "target":
+        if trig.subject_is == "target" or self._undergoes(trig):
             slots.swap()
         if not slots.targets and not (trig.type in SYMMETRIC_TYPES and len(slots.sources) > 1):
             self._fallback_target(trig, refs, slots)
@@ -150,8 +150,11 @@ class RoleFinder:
         toks = self._tokens(trig.end, first.token_start)
         n_gap = len(toks)
         prefix = first.prefix
-        if trig.is_verbal or trig.pos == "phrase":
-            if first.bare and first.via != "adjective" and n_gap <= 3 and not (first.conj and n_gap == 0):
+        nominal_phrase = trig.pos == "phrase" and self.text[trig.token_start:trig.end].startswith("ال")
+        if trig.is_verbal or (trig.pos == "phrase" and not nominal_phrase):
+            preposition_between = any(t in AR_TARGET_PREPS | AR_PARTNER_PREPS | AR_FROM_PREPS for t in toks)
+            if (first.bare and first.via != "adjective" and n_gap <= 3 and not (first.conj and n_gap == 0)
+                    and not preposition_between):
                 slots.sources = self._coordinated(first, after)
                 slots.src_rule, slots.src_conf = "vso-subject", 0.75
                 rest = [r for r in after if r.start > slots.sources[-1].end]
@@ -171,14 +174,17 @@ class RoleFinder:
             slots.sources = self._coordinated(first, after)
             slots.src_rule, slots.src_conf = "relative-agent", 0.75
             return
-        if first.via == "adjective" and prefix == "ال" and n_gap <= 2:
+        if first.via == "adjective" and first.kind == "state" and prefix == "ال" and n_gap <= 2:
             slots.sources = [first]
             slots.src_rule, slots.src_conf = "nisba-agent", 0.8
             return
-        if first.bare and not first.conj and n_gap == 0 and first.via != "adjective":
+        if first.bare and not first.conj and n_gap == 0 and (first.via != "adjective" or first.kind != "state"):
             rest = [r for r in after if r.start > first.end]
             marked = self._marked_target(first.end, rest)
-            if marked is not None or trig.type in GENITIVE_AGENT_TYPES:
+            # "تزويد روسيا بالأسلحة": a ب-object after the genitive makes the genitive the recipient
+            with_object = self.text[first.end:first.end + 12].split()[:1]
+            recipient = bool(with_object) and with_object[0].startswith(("ب", "وب")) and marked is None
+            if (marked is not None or trig.type in GENITIVE_AGENT_TYPES) and not recipient:
                 slots.sources = self._coordinated(first, after)
                 slots.src_rule, slots.src_conf = "genitive-agent", 0.7
                 if marked is not None:
@@ -191,6 +197,16 @@ class RoleFinder:
         if first.prep == "ل" and n_gap <= 2:
             slots.targets = self._coordinated(first, after)
             slots.tgt_rule, slots.tgt_conf = "lam-patient", 0.65
+
+    def _undergoes(self, trig: Trigger) -> bool:
+        """"تعرضت إيران لهجوم", "came under attack": the subject suffers the event."""
+        if self.lang == "ar":
+            if trig.prefix[-1:] != "ل" and not trig.prefix.endswith("لل"):
+                return False
+            before = self.doc.match_text[max(0, trig.token_start - 40):trig.token_start].split()[-3:]
+            return any(re.match(r"^[وف]?(?:تعرض|يتعرض|تتعرض|سيتعرض|ستتعرض|يتعرضون)", t) for t in before)
+        before = self.doc.match_text[max(0, trig.token_start - 24):trig.token_start]
+        return before.rstrip().endswith(("came under", "come under", "comes under", "was under", "is under"))
 
     def _adjacent_subject(self, trig: Trigger, before: list[ActorRef]) -> ActorRef | None:
         """An actor right before a verb (at most one word between) that can be its subject."""
@@ -379,7 +395,10 @@ class RoleFinder:
         return group
 
     def _speaker(self, s_start: int, s_end: int, refs: list[ActorRef]) -> ActorRef | None:
-        """Who speaks in this sentence: the subject of قال/أكد/said ..."""
+        """Who speaks in this sentence: the subject of قال/أكد/said, or "X: ..." in a headline."""
+        for r in refs[:2]:
+            if r.country and r.token_start - s_start <= 30 and self.text[r.end:r.end + 2].strip()[:1] == ":":
+                return r
         if self.lang == "ar":
             m = _AR_SPEECH.search(self.text, s_start, s_end)
             if not m:

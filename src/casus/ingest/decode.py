@@ -53,9 +53,11 @@ def _strict(data: bytes, encoding: str) -> str:
 def _utf16_without_bom(data: bytes) -> str | None:
     even_nul = data[0::2].count(0) / max(1, len(data[0::2]))
     odd_nul = data[1::2].count(0) / max(1, len(data[1::2]))
-    for encoding, nul_share in (("utf-16-le", odd_nul), ("utf-16-be", even_nul)):
+    odd_06 = data[1::2].count(6) / max(1, len(data[1::2]))
+    even_06 = data[0::2].count(6) / max(1, len(data[0::2]))
+    for encoding, nul_share, six_share in (("utf-16-le", odd_nul, odd_06), ("utf-16-be", even_nul, even_06)):
         # ASCII text in UTF-16 has NUL every other byte; Arabic (U+06xx) has 0x06 there instead
-        if nul_share > 0.2 or (encoding == "utf-16-le" and data[1::2].count(6) / max(1, len(data[1::2])) > 0.3):
+        if nul_share > 0.2 or six_share > 0.3:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:

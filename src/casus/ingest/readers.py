@@ -155,13 +155,21 @@ def read_jsonl(path: Path) -> Iterator[Item]:
         return
     with raw as fh:
         stream = io.BufferedReader(fh) if not isinstance(fh, io.BufferedReader) else fh
+        records = 0
         try:
+            if b"\x00" in stream.peek(8192)[:8192]:
+                yield InputError(str(path), "binary file (contains NUL bytes), not UTF-8 JSONL")
+                return
             for number, line in enumerate(stream, 1):
                 if not line.strip():
                     continue
+                records += 1
                 yield _jsonl_item(path, number, line)
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             yield InputError(str(path), f"cannot read compressed stream: {exc}")
+            return
+        if not records:
+            yield InputError(str(path), "empty file")
 
 
 def _jsonl_item(path: Path, number: int, line: bytes) -> Item:
@@ -202,6 +210,9 @@ def read_feed(path: Path) -> Iterator[Item]:
         data = _read_limited(path)
     except (DecodeError, OSError) as exc:
         yield InputError(str(path), _reason(exc))
+        return
+    if not data.strip():
+        yield InputError(str(path), "empty file")
         return
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:

@@ -47,8 +47,9 @@ class Normalized:
         """Map a [start, end) span of the normalised text to the original text."""
         if not self._deleted_at:
             return start, end
-        o_start = start + bisect_right(self._deleted_at, start - 1) if start else 0
-        # a deletion right after the span's last char belongs outside it
+        # deleted marks on the span's edges stay outside it: those just before its first
+        # char are the previous letter's harakat, and the span ends on its last letter
+        o_start = start + bisect_right(self._deleted_at, start)
         o_end = (end - 1) + bisect_right(self._deleted_at, end - 1) + 1 if end else 0
         return o_start, o_end
 
