@@ -404,4 +404,4 @@ _register_subcommands()
 
 
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    app(prog_name="casus")

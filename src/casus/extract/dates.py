@@ -127,12 +127,12 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tupl
         if not month or not 1 <= d <= 31:
             return None
         if year:
-            return _iso(int(year), month, d), "day", False
+            return (*_iso(int(year), month, d), False)
         if pub is None:
             return None
         # no year: the most recent such day not after publication (or just after, for announcements)
         y = pub.year if (month, d) <= (pub.month, pub.day) or (month - pub.month) % 12 <= 1 else pub.year - 1
-        return _iso(y, month, d), "day", True
+        return (*_iso(y, month, d), True)
     if gd.get("m2"):
         month = g.months.get(_month_key(gd["m2"], g))
         return (f"{int(gd['y2']):04d}-{month:02d}", "month", False) if month else None
@@ -171,11 +171,12 @@ def _month_key(word: str, g: _Grammar) -> str:
     return key if key in g.months else key.lower()
 
 
-def _iso(y: int, mo: int, d: int) -> str | None:
+def _iso(y: int, mo: int, d: int) -> tuple[str, str]:
+    """A day, or the month when the day does not exist (31 February): never a wrong day."""
     try:
-        return date(y, mo, d).isoformat()
+        return date(y, mo, d).isoformat(), "day"
     except ValueError:
-        return f"{y:04d}-{mo:02d}"
+        return f"{y:04d}-{mo:02d}", "month"
 
 
 def _shift(pub: date, unit: str, n: int) -> tuple[str, str, bool]:

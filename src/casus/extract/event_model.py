@@ -26,13 +26,9 @@ class EventModel:
     info: dict[str, Any]
 
     def probabilities(self, features: list[str]) -> list[float]:
-        scores = list(self.bias)
-        w = self.weights
-        for f in features:
-            row = w.get(f)
-            if row is not None:
-                for i, v in enumerate(row):
-                    scores[i] += v
+        get = self.weights.get
+        rows = [r for r in map(get, features) if r is not None]
+        scores = [b + s for b, s in zip(self.bias, map(sum, zip(*rows)))] if rows else list(self.bias)
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)

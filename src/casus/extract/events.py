@@ -27,7 +27,7 @@ _PREPS_AR = {"علي", "ضد", "الي", "تجاه", "بحق", "ازاء", "نح
              "جانب", "يد", "بقياده"}
 _PREPS_EN = {"on", "against", "to", "at", "toward", "towards", "into", "over", "with", "between", "and", "by",
              "from", "of", "in", "for", "the"}
-MAX_PAIR_DISTANCE = 40  # tokens between a trigger and an actor it can take
+MAX_PAIR_DISTANCE = 30  # tokens between a trigger and an actor it can take
 
 
 @dataclass(slots=True)
@@ -89,6 +89,10 @@ class EventCoder:
             states = [r for r in self.finder.refs(si) if r.country]
             speaker = self.finder.speakers.get(si)
             previous = self.finder.previous_speaker.get(si)
+            countries = {r.country for r in states}
+            countries.update(x.country for x in (speaker, previous) if x is not None)
+            if len(countries) < 2:
+                continue  # one state alone cannot be both sides of an event
             slots = self.finder.slots(trig, si)
             parts = self._participants(trig, states, slots, speaker, previous)
             if len({p.country for p in parts}) < 2:

@@ -27,24 +27,24 @@ from casus.text.normalize import fold, lower_en
 _TOKEN = re.compile(r"[^\s،,.;:؛!؟?\"'()«»\[\]]+|[،,.;:؛!؟?]")
 _IMPERFECT_START = ("ي", "ت", "ن", "ا")
 # conditionals are explicit enough to overrule a learned guess
-_CONDITIONALS = {"ar": ("اذا", "لو", "في حال", "في حاله", "ان لم", "ما لم", "الا اذا"),
-                 "en": ("if", "unless", "in case", "in the event")}
+_CONDITIONALS = {"ar": frozenset({"اذا", "لو", "في حال", "في حاله", "ان لم", "ما لم", "الا اذا"}),
+                 "en": frozenset({"if", "unless", "in case", "in the event"})}
 
 
 @dataclass(frozen=True, slots=True)
 class Cues:
     negation: frozenset[str]
-    denial: tuple[str, ...]
-    refusal: tuple[str, ...]
-    hypothetical: tuple[str, ...]
-    governing: tuple[str, ...]       # requests/pledges: their complement is hypothetical
-    allegation: tuple[str, ...]
-    threat: tuple[str, ...]
-    question: tuple[str, ...]
-    future_after: tuple[str, ...]
-    not_negation: tuple[str, ...]
-    not_hypothetical: tuple[str, ...]
-    breakers: tuple[str, ...]
+    denial: frozenset[str]
+    refusal: frozenset[str]
+    hypothetical: frozenset[str]
+    governing: frozenset[str]       # requests/pledges: their complement is hypothetical
+    allegation: frozenset[str]
+    threat: frozenset[str]
+    question: frozenset[str]
+    future_after: frozenset[str]
+    not_negation: frozenset[str]
+    not_hypothetical: frozenset[str]
+    breakers: frozenset[str]
     negation_window: int
     clause_window: int
 
@@ -54,8 +54,8 @@ def cues(lang: str) -> Cues:
     data = (load_yaml("events/modality.yaml") or {}).get(lang) or {}
     norm = fold if lang == "ar" else lower_en
 
-    def group(name: str) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(norm(w).strip() for w in as_list(data.get(name)) if str(w).strip()))
+    def group(name: str) -> frozenset[str]:
+        return frozenset(norm(w).strip() for w in as_list(data.get(name)) if str(w).strip())
 
     return Cues(
         negation=frozenset(group("negation")),
@@ -80,8 +80,29 @@ def _strip(token: str) -> str:
     return token[1:] if len(token) > 2 and token[0] in "وف" else token
 
 
-def _has(phrases: tuple[str, ...], padded: str) -> bool:
-    return any(f" {p} " in padded for p in phrases)
+def _has(phrases: tuple[str, ...] | frozenset[str], padded: str) -> bool:
+    """Does any cue phrase occur as whole words in `padded` (" w1 w2 ... ")?"""
+    index = _phrase_index(phrases if isinstance(phrases, frozenset) else frozenset(phrases))
+    words = padded.split()
+    for n, cues in index:
+        if n == 1:
+            if not cues.isdisjoint(words):
+                return True
+            continue
+        for i in range(len(words) - n + 1):
+            if " ".join(words[i:i + n]) in cues:
+                return True
+    return False
+
+
+@cache
+def _phrase_index(phrases: frozenset[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Cue phrases grouped by their number of words, for set look-ups instead of scans."""
+    by_len: dict[int, set[str]] = {}
+    for p in phrases:
+        if p:
+            by_len.setdefault(len(p.split()), set()).add(" ".join(p.split()))
+    return tuple((n, frozenset(v)) for n, v in sorted(by_len.items()))
 
 
 def _clause_before(tokens: list[str], c: Cues) -> list[str]:
@@ -133,8 +154,8 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     if threat_before or _has(c.threat, padded_stripped[-40:]):
         return "hypothetical", "threat"
     if not _has(c.not_hypothetical, padded_stripped):
-        hyp = [h for h in c.hypothetical if h != "قد"]
-        if _has(tuple(hyp), padded_stripped) or _has(tuple(hyp), padded):
+        hyp = c.hypothetical - {"قد"}
+        if _has(hyp, padded_stripped) or _has(hyp, padded):
             return "hypothetical", "modal"
         if doc.lang == "ar" and _qad_imperfect(stripped, trig):
             return "hypothetical", "modal"

@@ -25,7 +25,7 @@ def analyze(article: Article) -> ArticleResult:
     refs = find_actors(doc)
     triggers = find_triggers(doc)
     coded = code_events(doc, refs, triggers)
-    dates = find_dates(doc.match_text, doc.lang, article.pub_date)
+    dates = _event_sentence_dates(doc, coded)
     events = [_finish(doc, c, dates) for c in coded]
     claims = []
     for claim, offset in find_claims(doc):
@@ -63,6 +63,16 @@ def _finish(doc: Document, c: Coded, dates: list[DateMention]) -> Event:
 def _side(doc: Document, ref) -> EventSide:
     return EventSide(code=ref.code, country=ref.country, name=ref.person or ref.name, kind=ref.kind,
                      text=doc.evidence(ref.start, ref.end).text)
+
+
+def _event_sentence_dates(doc: Document, coded: list[Coded]) -> list[DateMention]:
+    """Dates written in the sentences that state events (the only ones an event can take)."""
+    out: list[DateMention] = []
+    for si in sorted({c.sentence for c in coded}):
+        span = doc.sentences[si]
+        for d in find_dates(doc.match_text[span.start:span.end], doc.lang, doc.article.pub_date):
+            out.append(DateMention(d.start + span.start, d.end + span.start, d.value, d.precision, d.relative))
+    return out
 
 
 def _event_date(doc: Document, c: Coded, dates: list[DateMention]) -> DateMention | None:

@@ -50,13 +50,18 @@ class ActorLexicon:
     organizations: dict[str, ActorEntry]
     gazetteers: dict[str, Gazetteer[ActorEntry]] = field(default_factory=dict)
     office_holders: list[ActorEntry] = field(default_factory=list)
+    _by_office: dict[tuple[str | None, str | None], list[ActorEntry]] | None = None
 
     def holder(self, country: str, role: str, on: str | None) -> ActorEntry | None:
         """Who held `role` for `country` on the date `on` (ISO, any precision)."""
         if not on:
             return None
-        for entry in self.office_holders:
-            if entry.country == country and entry.role == role and _in_tenure(entry, on):
+        if self._by_office is None:
+            self._by_office = {}
+            for e in self.office_holders:
+                self._by_office.setdefault((e.country, e.role), []).append(e)
+        for entry in self._by_office.get((country, role), ()):
+            if _in_tenure(entry, on):
                 return entry
         return None
 

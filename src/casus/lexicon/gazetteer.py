@@ -8,6 +8,7 @@ resolved longest-first, so "الولايات المتحدة" beats a shorter nam
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -126,17 +127,22 @@ def _automaton(table: dict[str, list]) -> ahocorasick.Automaton | None:
 
 
 def _longest_first(hits: list[Hit[P]]) -> list[Hit[P]]:
-    """Keep the longest hit where hits overlap (ties: the earlier one); payload ties all kept."""
+    """Keep the longest hit where hits overlap (ties: the earlier one); payloads of one span all kept."""
     if len(hits) < 2:
         return hits
-    hits.sort(key=lambda h: (h.token_start, -(h.end - h.token_start)))
+    spans: dict[tuple[int, int], list[Hit[P]]] = {}
+    for h in hits:
+        spans.setdefault((h.token_start, h.end), []).append(h)
+    order = sorted(spans, key=lambda se: (-(se[1] - se[0]), se[0]))
+    taken: list[tuple[int, int]] = []  # kept spans, sorted by start
     kept: list[Hit[P]] = []
-    taken: list[tuple[int, int]] = []
-    for h in sorted(hits, key=lambda h: -(h.end - h.token_start)):
-        if any(h.token_start < e and s < h.end for s, e in taken):
-            if not any(h.token_start == k.token_start and h.end == k.end for k in kept):
-                continue
-        kept.append(h)
-        taken.append((h.token_start, h.end))
+    for start, end in order:
+        i = bisect_left(taken, (start, end))
+        if i > 0 and taken[i - 1][1] > start:
+            continue
+        if i < len(taken) and taken[i][0] < end:
+            continue
+        insort(taken, (start, end))
+        kept.extend(spans[(start, end)])
     kept.sort(key=lambda h: (h.start, h.end))
     return kept

@@ -32,7 +32,7 @@ Article text is limited to 2 MB per request."""
 def create_app(db: str | Path | None = None) -> FastAPI:
     """A web app over the store at `db` (default: $CASUS_DB or ./casus.duckdb)."""
     path = Path(db) if db is not None else default_db_path()
-    app = FastAPI(title="casus", version=__version__, description=DESCRIPTION,
+    app = FastAPI(title="casus", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
                   openapi_tags=[{"name": "extract", "description": "Analyse article text (no store needed)."},
                                 {"name": "store", "description": "Stored articles, events, dyads, actors, graph."},
                                 {"name": "assess", "description": "Would the patron intervene?"}])

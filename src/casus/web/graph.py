@@ -15,9 +15,8 @@ import numpy as np
 from casus.analyze.queries import plover_weights
 
 
-def build_graph(rows: list[tuple[str, str, str, int]], names: dict[str, str], min_events: int = 1,
-                max_nodes: int = 80) -> dict[str, Any]:
-    """Nodes and undirected edges from (source, target, type, n) rows; tone = mean PLOVER weight."""
+def pair_edges(rows: list[tuple[str, str, str, int]]) -> list[dict[str, Any]]:
+    """Undirected pairs from (source, target, type, n) rows: events, score, mean tone, top types; busiest first."""
     weights = plover_weights()
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
     for src, tgt, typ, n in rows:
@@ -28,7 +27,19 @@ def build_graph(rows: list[tuple[str, str, str, int]], names: dict[str, str], mi
         edge["score"] += weights.get(typ, 0.0) * n
         edge["types"][typ] += n
         edge[f"{src}->{tgt}"] += n
-    edges = [e for e in pairs.values() if e["events"] >= min_events]
+    edges = list(pairs.values())
+    for e in edges:
+        e["score"] = round(e["score"], 2)
+        e["mean"] = round(e["score"] / e["events"], 2)
+        e["top_types"] = sorted(e.pop("types").items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    edges.sort(key=lambda e: (-e["events"], e["a"], e["b"]))
+    return edges
+
+
+def build_graph(rows: list[tuple[str, str, str, int]], names: dict[str, str], min_events: int = 1,
+                max_nodes: int = 80) -> dict[str, Any]:
+    """Nodes (the busiest `max_nodes` states) and edges with at least `min_events` events, laid out."""
+    edges = [e for e in pair_edges(rows) if e["events"] >= min_events]
     totals: dict[str, dict[str, float]] = defaultdict(lambda: {"events": 0, "score": 0.0, "partners": 0})
     for e in edges:
         for code in (e["a"], e["b"]):
@@ -38,17 +49,12 @@ def build_graph(rows: list[tuple[str, str, str, int]], names: dict[str, str], mi
     keep = sorted(totals, key=lambda c: (-totals[c]["events"], c))[:max_nodes]
     kept = set(keep)
     edges = [e for e in edges if e["a"] in kept and e["b"] in kept]
-    for e in edges:
-        e["score"] = round(e["score"], 2)
-        e["mean"] = round(e["score"] / e["events"], 2)
-        e["top_types"] = sorted(e.pop("types").items(), key=lambda kv: -kv[1])[:3]
     index = {code: i for i, code in enumerate(keep)}
     xy = spring_layout(len(keep), [(index[e["a"]], index[e["b"]], e["events"]) for e in edges])
     nodes = [{"code": c, "name": names.get(c, c), "events": int(totals[c]["events"]),
               "partners": int(totals[c]["partners"]),
               "mean": round(totals[c]["score"] / totals[c]["events"], 2) if totals[c]["events"] else 0.0,
               "x": round(float(xy[i, 0]), 4), "y": round(float(xy[i, 1]), 4)} for i, c in enumerate(keep)]
-    edges.sort(key=lambda e: (-e["events"], e["a"], e["b"]))
     return {"nodes": nodes, "edges": edges}
 
 

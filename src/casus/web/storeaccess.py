@@ -103,6 +103,12 @@ class StoreAccess:
             finally:
                 store.close()
 
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        """Hold off saves while another component (the assessor) reads the file itself."""
+        with self._lock.read():
+            yield
+
     def save(self, result: ArticleResult) -> SaveResult:
         """Write one analysed article (as `casus ingest` would); an article already stored is left alone."""
         key = article_key(result.article)

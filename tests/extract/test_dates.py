@@ -1,0 +1,191 @@
+"""Dates: both Arabic month systems, Maghrebi names, English forms, and relative words resolved against pub_date.
+
+`find_dates` reads normalised text (Arabic folded with `fold`, English lower-cased), as the pipeline gives it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casus.extract.dates import find_dates
+from casus.text.normalize import fold, lower_en
+
+PUB = "2025-01-20"  # a Monday
+
+
+def dates(text: str, lang: str = "ar", pub: str | None = PUB) -> list[tuple[str, str]]:
+    norm = fold(text) if lang == "ar" else lower_en(text)
+    return [(d.value, d.precision) for d in find_dates(norm, lang, pub)]
+
+
+def one(text: str, lang: str = "ar", pub: str | None = PUB) -> tuple[str, str]:
+    found = dates(text, lang, pub)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ------------------------------------------------------------------------------- Arabic absolute
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("في 17 يناير/كانون الثاني 2025، وقع الرئيس الروسي فلاديمير بوتين معاهدة الشراكة", "2025-01-17"),
+    ("وقعت المعاهدة يوم 17 كانون الثاني/يناير 2025 في موسكو", "2025-01-17"),
+    ("في ١٧ يناير ٢٠٢٥ وقع الرئيسان المعاهدة", "2025-01-17"),
+    ("انسحبت الولايات المتحدة من الاتفاق النووي في 8 مايو 2018", "2018-05-08"),
+    ("في 8 مايو من عام 2018", "2018-05-08"),
+])
+def test_arabic_day_month_year(text: str, value: str) -> None:
+    assert one(text) == (value, "day")
+
+
+@pytest.mark.parametrize(("month", "number"), [
+    ("كانون الثاني", 1), ("شباط", 2), ("آذار", 3), ("نيسان", 4), ("أيار", 5), ("حزيران", 6), ("تموز", 7),
+    ("آب", 8), ("أيلول", 9), ("تشرين الأول", 10), ("تشرين الثاني", 11), ("كانون الأول", 12),
+])
+def test_levantine_month_names(month: str, number: int) -> None:
+    assert one(f"عقد الاجتماع في 3 {month} 2019 في دمشق") == (f"2019-{number:02d}-03", "day")
+
+
+@pytest.mark.parametrize(("month", "number"), [
+    ("جانفي", 1), ("فيفري", 2), ("أفريل", 4), ("ماي", 5), ("جوان", 6), ("جويلية", 7), ("أوت", 8),
+])
+def test_maghrebi_month_names(month: str, number: int) -> None:
+    assert one(f"أعلنت الجزائر في 12 {month} 2021 عن اتفاق جديد") == (f"2021-{number:02d}-12", "day")
+
+
+def test_month_and_year_keeps_month_precision() -> None:
+    assert one("تدخلت روسيا عسكريا في سوريا في أيلول/سبتمبر 2015") == ("2015-09", "month")
+    assert one("في تموز/يوليو 2015 وقعت إيران الاتفاق النووي") == ("2015-07", "month")
+    assert one("في شهر مارس 2018") == ("2018-03", "month")
+
+
+def test_year_only_keeps_year_precision() -> None:
+    assert one("منذ عام 2015 تدعم روسيا الحكومة السورية") == ("2015", "year")
+    assert one("أواخر عام 2024") == ("2024", "year")
+
+
+def test_weak_month_word_alone_is_not_a_date() -> None:
+    """مارس also means "practised" (مارس ضغوطا): without a day or a year it is not March."""
+    assert dates("مارس الرئيس الأمريكي ضغوطا كبيرة على إيران") == []
+
+
+def test_day_and_month_without_year_take_the_year_from_pub_date() -> None:
+    assert one("في 17 يناير وقع الرئيسان المعاهدة") == ("2025-01-17", "day")
+    assert one("في 17 ديسمبر أعلنت واشنطن العقوبات") == ("2024-12-17", "day")  # December before a January pub_date
+
+
+# ------------------------------------------------------------------------------- Arabic relative
+
+@pytest.mark.parametrize(("text", "value", "precision"), [
+    ("قال المتحدث باسم الكرملين أمس إن موسكو", "2025-01-19", "day"),
+    ("وقال يوم أمس", "2025-01-19", "day"),
+    ("التقى الوزيران أول أمس في طهران", "2025-01-18", "day"),
+    ("وصل الوفد الإيراني اليوم إلى موسكو", "2025-01-20", "day"),
+    ("يزور لافروف طهران غدا", "2025-01-21", "day"),
+    ("التقى بوتين بيزشكيان الخميس في موسكو", "2025-01-16", "day"),
+    ("وقال يوم الخميس", "2025-01-16", "day"),
+    ("وقعت الغارات مساء السبت", "2025-01-18", "day"),
+    ("أعلنت طهران الإثنين", "2025-01-20", "day"),             # pub_date is a Monday
+    ("أعلنت طهران الاثنين الماضي", "2025-01-13", "day"),      # "last Monday" on a Monday: a week ago
+    ("يزور الرئيس موسكو الخميس المقبل", "2025-01-23", "day"),
+    ("سيزور الرئيس موسكو الاثنين المقبل", "2025-01-27", "day"),
+    ("العام الماضي فرضت واشنطن عقوبات", "2024", "year"),
+    ("في السنة الماضية", "2024", "year"),
+    ("العام المقبل", "2026", "year"),
+    ("الشهر الماضي", "2024-12", "month"),
+])
+def test_arabic_relative_expressions_resolve_against_pub_date(text: str, value: str, precision: str) -> None:
+    assert one(text) == (value, precision)
+
+
+def test_weekday_after_the_conjunction_wa_is_found() -> None:
+    """والخميس / وأمس: the clitic و is part of the word but not of the date."""
+    text = fold("والخميس أعلنت الخارجية الإيرانية")
+    [d] = find_dates(text, "ar", PUB)
+    assert (d.value, text[d.start:d.end]) == ("2025-01-16", "الخميس")
+    assert one("وأمس قال المتحدث") == ("2025-01-19", "day")
+
+
+def test_month_names_starting_with_fa_are_not_mistaken_for_a_clitic() -> None:
+    assert one("في فبراير 2022 بدأت الحرب") == ("2022-02", "month")
+    assert one("فيفري 2022") == ("2022-02", "month")
+
+
+# ------------------------------------------------------------------------------------- English
+
+@pytest.mark.parametrize(("text", "value", "precision"), [
+    ("Russia and Iran signed the treaty on January 17, 2025, in Moscow.", "2025-01-17", "day"),
+    ("Russia and Iran signed the treaty on 17 January 2025.", "2025-01-17", "day"),
+    ("The deal was signed on Jan. 17, 2025.", "2025-01-17", "day"),
+    ("on the 5th of May 2019", "2019-05-05", "day"),
+    ("The UK took over the EU chairmanship in July 2005.", "2005-07", "month"),
+    ("the rebate secured in 1984 by Margaret Thatcher", "1984", "year"),
+    ("Labour has been in power since 1997", "1997", "year"),
+    ("The Treasury said on Monday", "2025-01-20", "day"),
+    ("Israeli jets struck targets near Damascus yesterday", "2025-01-19", "day"),
+    ("the talks the day before yesterday", "2025-01-18", "day"),
+    ("sanctions imposed last year", "2024", "year"),
+    ("Lavrov will visit Tehran next Tuesday", "2025-01-21", "day"),
+    ("Iran tested a missile last Monday", "2025-01-13", "day"),
+    ("Iran tested a missile on Friday", "2025-01-17", "day"),
+    ("tomorrow", "2025-01-21", "day"),
+    ("next year", "2026", "year"),
+])
+def test_english_dates(text: str, value: str, precision: str) -> None:
+    assert one(text, "en") == (value, precision)
+
+
+def test_english_modal_may_and_surname_may_are_not_dates() -> None:
+    assert dates("Theresa May said Iran may retaliate", "en") == []
+
+
+def test_english_in_2004_is_a_year_but_a_bare_number_is_not() -> None:
+    assert dates("The referendum was promised in 2004.", "en") == [("2004", "year")]
+    assert dates("About 2004 troops were deployed.", "en") == []
+
+
+# ----------------------------------------------------------------- no pub_date: nothing invented
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("قال المتحدث أمس", "ar"), ("التقى الوزيران الخميس", "ar"), ("العام الماضي", "ar"), ("في 17 يناير", "ar"),
+    ("The Treasury said yesterday", "en"), ("on Monday", "en"), ("last year", "en"), ("on January 17", "en"),
+])
+def test_relative_dates_without_pub_date_are_left_unresolved(text: str, lang: str) -> None:
+    assert dates(text, lang, pub=None) == []
+
+
+def test_absolute_dates_need_no_pub_date() -> None:
+    assert dates("في 17 يناير/كانون الثاني 2025", "ar", pub=None) == [("2025-01-17", "day")]
+    assert dates("on 17 January 2025", "en", pub=None) == [("2025-01-17", "day")]
+
+
+def test_impossible_day_keeps_month_precision_instead_of_a_wrong_day() -> None:
+    assert dates("في 31 فبراير 2024", "ar") == [("2024-02", "month")]
+
+
+def test_spans_point_at_the_date_words() -> None:
+    text = fold("وقع الرئيسان في 17 يناير/كانون الثاني 2025 معاهدة الشراكة")
+    [d] = find_dates(text, "ar", None)
+    assert text[d.start:d.end] == "17 يناير/كانون الثاني 2025"
+    assert not d.relative
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(), st.integers(1, 28), st.integers(1, 12), st.integers(1990, 2030))
+def test_any_written_arabic_or_english_date_round_trips(pub, day: int, month: int, year: int) -> None:
+    ar_months = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+                 "نوفمبر", "ديسمبر"]
+    en_months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December"]
+    want = (f"{year:04d}-{month:02d}-{day:02d}", "day")
+    assert dates(f"في {day} {ar_months[month - 1]} {year}", "ar", pub.isoformat()) == [want]
+    assert dates(f"on {en_months[month - 1]} {day}, {year}", "en", pub.isoformat()) == [want]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=__import__("datetime").date(1990, 1, 1)))
+def test_amss_is_always_the_day_before_publication(pub) -> None:
+    import datetime as dt
+
+    assert dates("قال أمس", "ar", pub.isoformat()) == [((pub - dt.timedelta(days=1)).isoformat(), "day")]
