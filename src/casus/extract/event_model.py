@@ -43,6 +43,11 @@ class EventModel:
         best = max(range(1, len(CLASSES)), key=lambda i: probs[i])
         return CLASSES[best], p_event
 
+    def best_modality(self, features: list[str]) -> str:
+        """The most probable modality class, ignoring "none"."""
+        probs = self.probabilities(features)
+        return CLASSES[max(range(1, len(CLASSES)), key=lambda i: probs[i])]
+
     def to_json(self) -> dict[str, Any]:
         return {"classes": list(CLASSES), "bias": list(self.bias), "threshold": self.threshold,
                 "info": self.info, "weights": {k: list(v) for k, v in sorted(self.weights.items())}}

@@ -28,6 +28,13 @@ _PREPS_AR = {"علي", "ضد", "الي", "تجاه", "بحق", "ازاء", "نح
 _PREPS_EN = {"on", "against", "to", "at", "toward", "towards", "into", "over", "with", "between", "and", "by",
              "from", "of", "in", "for", "the"}
 MAX_PAIR_DISTANCE = 30  # tokens between a trigger and an actor it can take
+# roles the syntax fills with this confidence, without fallbacks, are kept even when the model hesitates
+RULE_ACCEPT = 0.65
+_FALLBACK_RULES = ("previous-speaker", "only-other", "speaker")
+
+
+def rule_accepts(rule_score: float, rule: str) -> bool:
+    return rule_score >= RULE_ACCEPT and not any(f in rule for f in _FALLBACK_RULES)
 
 
 @dataclass(slots=True)
@@ -82,10 +89,32 @@ class EventCoder:
         title_end = doc.sentences[0].end if doc.sentences else 0
         self.title_countries = {r.country for r in refs if r.country and r.start < title_end}
 
+    def _governor(self, trig: Trigger, previous: list[Trigger]) -> Trigger | None:
+        """The trigger this one is the object of: "أدانت [الهجوم]", "condemned the [attack]"."""
+        for g in reversed(previous[-3:]):
+            if g.end > trig.token_start:
+                continue
+            gap = self.text[g.end:trig.token_start]
+            if PUNCT_BREAK.search(gap) or COMMA.search(gap):
+                return None
+            if len(TOKEN.findall(self.text, g.end, trig.token_start)) <= 3:
+                return g
+            return None
+        return None
+
     def candidates(self, triggers: list[Trigger]) -> list[Candidate]:
         out: list[Candidate] = []
+        slots_of: dict[int, Slots] = {}
+        seen: list[Trigger] = []
+        main_seen: set[int] = set()
         for trig in triggers:
             si = self.doc.sentence_of(trig.start)
+            seen_here = [t for t in seen if self.doc.sentence_of(t.start) == si]
+            seen.append(trig)
+            governor = self._governor(trig, seen_here)
+            is_main = trig.is_verbal and si not in main_seen
+            if trig.is_verbal:
+                main_seen.add(si)
             states = [r for r in self.finder.refs(si) if r.country]
             speaker = self.finder.speakers.get(si)
             previous = self.finder.previous_speaker.get(si)
@@ -94,6 +123,12 @@ class EventCoder:
             if len(countries) < 2:
                 continue  # one state alone cannot be both sides of an event
             slots = self.finder.slots(trig, si)
+            slots_of[id(trig)] = slots
+            gov_slots = slots_of.get(id(governor)) if governor is not None else None
+            gov_src = {r.country for r in gov_slots.sources} if gov_slots else set()
+            if gov_src and slots.tgt_rule == "only-other" and {r.country for r in slots.targets} <= gov_src:
+                # the governing verb's subject is not the target of what it talks about
+                slots.targets, slots.tgt_rule, slots.tgt_conf = [], "", 0.0
             parts = self._participants(trig, states, slots, speaker, previous)
             if len({p.country for p in parts}) < 2:
                 continue
@@ -110,6 +145,14 @@ class EventCoder:
                     feats, rule_score, rule = self._features(trig, si, a, b, slots, modality, n_states,
                                                              first_state, speaker, previous, states)
                     feats.append(f"cue={cue}")
+                    if governor is not None:
+                        feats += [f"gov={governor.type}", f"T={trig.type}|gov={governor.type}"]
+                        if a.country in gov_src:
+                            feats += ["a_gov_subject", f"T={trig.type}|a_gov_subject"]
+                        if b.country in gov_src:
+                            feats.append("b_gov_subject")
+                    if is_main:
+                        feats += ["main", f"T={trig.type}|main"]
                     out.append(Candidate(trig, a, b, si, feats, modality if cue in STRONG_CUES else "asserted",
                                          rule, rule_score))
         return out
@@ -257,7 +300,9 @@ def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
         if model is not None:
             label, score = model.decide(c.features)
             if label == "none":
-                continue
+                if not rule_accepts(c.rule_score, c.rule):
+                    continue
+                label, score = model.best_modality(c.features), max(score, c.rule_score * 0.5)
             # an explicit cue in the text (لم, إذا, هل, would ...) outranks the model's guess
             modality = c.rule_modality if c.rule_modality != "asserted" else label
         else:

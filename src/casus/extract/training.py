@@ -22,7 +22,7 @@ from pathlib import Path
 from casus.extract.actors import find_actors
 from casus.extract.document import Document
 from casus.extract.event_model import CLASSES, EventModel, model_path
-from casus.extract.events import Candidate, EventCoder
+from casus.extract.events import Candidate, EventCoder, rule_accepts
 from casus.extract.triggers import find_triggers
 from casus.ingest.readers import read_jsonl
 from casus.model import SYMMETRIC_TYPES, Article
@@ -42,13 +42,17 @@ class Labelled:
     features: list[str]
     label: str
     rule_modality: str = "asserted"
+    rule_score: float = 0.0
+    rule: str = ""
 
 
 def final_modality(model: EventModel, ex: Labelled) -> str:
     """What the pipeline would output for this candidate (see events.code_events)."""
     label, _ = model.decide(ex.features)
     if label == "none":
-        return "none"
+        if not rule_accepts(ex.rule_score, ex.rule):
+            return "none"
+        label = model.best_modality(ex.features)
     return ex.rule_modality if ex.rule_modality != "asserted" else label
 
 
@@ -131,7 +135,7 @@ def label_candidates(ga: GoldArticle, mode: str = "sentence+rule") -> list[Label
             label = sentences.get(c.sentence, "none")
             if label == "none" and mode == "sentence+rule" and c.rule_score > 0:
                 label = anywhere.get(key, "none")
-        out.append(Labelled(ga.article.id, key, c.features, label, c.rule_modality))
+        out.append(Labelled(ga.article.id, key, c.features, label, c.rule_modality, c.rule_score, c.rule))
     return out
 
 
