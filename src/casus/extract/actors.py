@@ -66,6 +66,11 @@ class ActorRef:
         return rest[:1] if rest[:1] in ("ب", "ل", "ك") else ""
 
     @property
+    def modifier(self) -> bool:
+        """A bare nisba adjective ("المنشآت النووية الإيرانية"): it qualifies a noun, it is not one."""
+        return self.via == "adjective" and self.kind == "state" and not self.role
+
+    @property
     def bare(self) -> bool:
         """No preposition: can be a subject, object or genitive ("السعودية", "إيران", "الرئيس الروسي")."""
         return not self.prep
@@ -159,7 +164,7 @@ def _chain(doc: Document, groups: list, lex: ActorLexicon) -> list[ActorRef]:
             gap = text[prev_end: start - len(prefix)]
             new_link = prefix.startswith(("و", "ف")) and doc.lang == "ar"
             joinable = (not new_link and not _BREAKS.search(gap) and gap_ok.match(gap) is not None
-                        and _joinable(current, entries, gap))
+                        and _joinable(current, entries, gap, doc.lang))
             if not joinable:
                 flush()
         current.append(group)
@@ -167,19 +172,37 @@ def _chain(doc: Document, groups: list, lex: ActorLexicon) -> list[ActorRef]:
     return refs
 
 
-def _joinable(current: list, entries: list[ActorEntry], gap: str) -> bool:
-    """Two words belong to one chain if at least one side is a title/institution or a person."""
-    prev_vias = {e.via for e in current[-1][3]}
+_TITLES = {"role", "institution"}
+_NAMED = {"name", "adjective", "demonym", "capital", "seat", "person", "organization"}
+
+
+def _joinable(current: list, entries: list[ActorEntry], gap: str, lang: str = "ar") -> bool:
+    """Does this word continue the actor phrase being read?
+
+    A phrase is titles and institutions ("المتحدث باسم وزارة الخارجية") followed by
+    what names them (an adjective, a state, an organisation) and, last, a person
+    ("وزير الخارجية الروسي سيرغي لافروف"). Once a state or person is named, a new
+    title starts a new actor ("... السفير البريطاني", "... نظيره التركي").
+    """
     vias = {e.via for e in entries}
-    linking = {"role", "institution", "person"}
-    if not (prev_vias & linking or vias & linking):
-        # "روسيا الاتحادية" is one name, but "روسيا إيران" are two actors
-        return False
+    seen = [{e.via for e in group[3]} for group in current]
+    named = any(v & _NAMED for v in seen)
+    has_person = any("person" in v for v in seen)
+    prev_vias = seen[-1]
     if gap.strip() and gap.strip() not in ("'s", "'", "of", "of the"):
         # words may only intervene between a title and the adjective agreeing with it
         # ("وزير الدولة للشؤون الخارجية الإماراتي"), never before a bare name
-        return bool(prev_vias & {"role", "institution"}) and "adjective" in vias
-    return True
+        return not named and bool(prev_vias & _TITLES) and "adjective" in vias
+    if not named:
+        return bool(prev_vias & _TITLES or vias & _TITLES)
+    if "person" in vias and not has_person:
+        # "الرئيس الروسي فلاديمير بوتين", "US President George Bush"
+        return bool(prev_vias & {"adjective", "name", "role", "institution"}) and not prev_vias & {"person"}
+    if lang == "en" and vias & _TITLES and not has_person and prev_vias & {"adjective", "name"} \
+            and len(current) == 1:
+        # English adjectives precede their noun: "Iranian foreign minister", "Russia's president"
+        return True
+    return False
 
 
 _VENUE_WORDS = {"في", "in", "at", "to", "from", "into", "near", "الي", "من", "بمدينه", "مدينه", "العاصمه"}
@@ -210,14 +233,19 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | 
         if org_pos < 0 and any(e.via == "organization" for e in entries):
             org_pos = i
         persons = [e for e in entries if e.via == "person"]
+        if persons and any(e.kind == "state" for e in entries) and not lex.distinctive(
+                doc.text[start:end], persons[0].country, doc.lang):
+            persons = []  # مالي is Mali before it is Rob Malley
         if persons:
             chosen = _pick_person(persons, pub)
             if len({e.country for e in chosen}) == 1:
                 person = chosen[0]
                 countries.setdefault(person.country, person)
                 single = " " not in doc.text[start:end].strip()
-                # a bare surname (ترامب, Straw) needs its state named elsewhere unless a title comes with it
-                strong = strong or (not all(e.weak for e in chosen) and (not single or has_title))
+                # a one-word alias stands alone only if it is distinctive (بوتين) or comes with a title;
+                # ordinary words (ورود, ماي) and English surnames (Straw) need their state named elsewhere
+                alone = not single or has_title or lex.distinctive(doc.text[start:end], person.country, doc.lang)
+                strong = strong or (not all(e.weak for e in chosen) and alone)
             continue
         states = [e for e in entries if e.kind == "state"]
         if states:
@@ -225,7 +253,8 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | 
             if len(codes) == 1:
                 countries.setdefault(states[0].code, states[0])
                 venue = states[0].via == "capital" and not has_title and _venue(doc, start, prefix)
-                strong = strong or (not all(e.weak for e in states) and not venue)
+                titled_name = has_title and states[0].via == "name"  # "حكومة مالي", not "وزير المالية"
+                strong = strong or titled_name or (not all(e.weak for e in states) and not venue)
             else:  # ambiguous word (عمان): keep every reading, decided by corroboration
                 for e in states:
                     countries.setdefault(e.code, e)

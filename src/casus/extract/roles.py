@@ -108,7 +108,8 @@ class RoleFinder:
         span = self.doc.sentences[si]
         refs = [r for r in self.refs(si) if r.country is not None or r.kind in ("non-state", "igo", "bloc")]
         slots = Slots()
-        after = [r for r in refs if r.token_start >= trig.end]
+        # an actor inside a multi-word trigger ("استدعت [وزارة الخارجية] الروسية") follows its verb
+        after = [r for r in refs if r.token_start >= trig.end or (r.token_start > trig.token_start and r.end > trig.end)]
         before = [r for r in refs if r.end <= trig.token_start]
         if self.lang == "ar":
             subject = self._adjacent_subject(trig, before) if trig.is_verbal else None
@@ -153,7 +154,7 @@ class RoleFinder:
         nominal_phrase = trig.pos == "phrase" and self.text[trig.token_start:trig.end].startswith("ال")
         if trig.is_verbal or (trig.pos == "phrase" and not nominal_phrase):
             preposition_between = any(t in AR_TARGET_PREPS | AR_PARTNER_PREPS | AR_FROM_PREPS for t in toks)
-            if (first.bare and first.via != "adjective" and n_gap <= 3 and not (first.conj and n_gap == 0)
+            if (first.bare and not first.modifier and n_gap <= 3 and not (first.conj and n_gap == 0)
                     and not preposition_between):
                 slots.sources = self._coordinated(first, after)
                 slots.src_rule, slots.src_conf = "vso-subject", 0.75
@@ -174,11 +175,11 @@ class RoleFinder:
             slots.sources = self._coordinated(first, after)
             slots.src_rule, slots.src_conf = "relative-agent", 0.75
             return
-        if first.via == "adjective" and first.kind == "state" and prefix == "ال" and n_gap <= 2:
+        if first.modifier and prefix == "ال" and n_gap <= 2:
             slots.sources = [first]
             slots.src_rule, slots.src_conf = "nisba-agent", 0.8
             return
-        if first.bare and not first.conj and n_gap == 0 and (first.via != "adjective" or first.kind != "state"):
+        if first.bare and not first.conj and n_gap == 0 and not first.modifier:
             rest = [r for r in after if r.start > first.end]
             marked = self._marked_target(first.end, rest)
             # "تزويد روسيا بالأسلحة": a ب-object after the genitive makes the genitive the recipient
@@ -213,7 +214,7 @@ class RoleFinder:
         if not before:
             return None
         r = before[-1]
-        if not r.bare or (r.via == "adjective" and r.kind == "state" and not r.role):
+        if not r.bare or r.modifier:
             return None
         gap = self.text[r.end:trig.token_start]
         if PUNCT_BREAK.search(gap) or COMMA.search(gap) or len(self._tokens(r.end, trig.token_start)) > 1:
@@ -241,7 +242,7 @@ class RoleFinder:
             toks = self._tokens(pos, r.token_start)
             if len(toks) > 4:
                 return None
-            if r.bare and not r.conj and (r.via != "adjective" or toks):
+            if r.bare and not r.conj and (not r.modifier or toks):
                 return r
             if r.prep == "ل":
                 return r
@@ -332,13 +333,13 @@ class RoleFinder:
             if self.lang == "ar":
                 if not r.bare:
                     continue
-                if r.via == "adjective" and r.kind == "state" and not r.role:
+                if r.modifier:
                     continue  # "المنشآت النووية الإيرانية" is not a subject; "الجيش الإسرائيلي" is
             else:
                 lowered = [t.lower() for t in toks]
                 if len(lowered) == 1 and lowered[0] in EN_TARGET_PREPS | {"of", "in", "from"}:
                     continue
-                if r.via == "adjective" and r.kind == "state" and self.text[r.end:r.end + 2] != "'s":
+                if r.modifier and self.text[r.end:r.end + 2] != "'s":
                     nxt = self.text[r.end:r.end + 14].lower().split()
                     if not nxt or nxt[0] not in EN_SUBJECT_NOUNS:
                         continue
@@ -376,7 +377,7 @@ class RoleFinder:
                 ok = (r.conj and gap in ("", "،", ",")) or (gap in ("،", ",") and r.bare and not r.conj)
             else:
                 ok = gap.lower() in (",", "and", ", and", "&", "or", ", or")
-            if not ok or (r.via == "adjective") != (first.via == "adjective"):
+            if not ok or r.modifier != first.modifier:
                 break
             group.append(r)
         return group

@@ -33,6 +33,7 @@ class ActorEntry:
     start: str | None = None  # tenure, for office holders
     end: str | None = None
     weak: bool = False
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,17 @@ class ActorLexicon:
     gazetteers: dict[str, Gazetteer[ActorEntry]] = field(default_factory=dict)
     office_holders: list[ActorEntry] = field(default_factory=list)
     _by_office: dict[tuple[str | None, str | None], list[ActorEntry]] | None = None
+    alias_verdicts: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def distinctive(self, alias: str, country: str | None, lang: str) -> bool:
+        """Can this one-word person alias stand alone? (corpus evidence; see bench/alias_evidence.py)
+
+        Arabic aliases never seen in the corpus are rare proper nouns and stand alone;
+        English one-word surnames (Brown, Straw, Rice) always need their state named too.
+        """
+        if lang != "ar" or country is None:
+            return False
+        return self.alias_verdicts.get((alias, country), "distinctive") == "distinctive"
 
     def holder(self, country: str, role: str, on: str | None) -> ActorEntry | None:
         """Who held `role` for `country` on the date `on` (ISO, any precision)."""
@@ -60,10 +72,15 @@ class ActorLexicon:
             self._by_office = {}
             for e in self.office_holders:
                 self._by_office.setdefault((e.country, e.role), []).append(e)
-        for entry in self._by_office.get((country, role), ()):
-            if _in_tenure(entry, on):
-                return entry
-        return None
+        supreme = role == "supreme_leader"
+        rows = self._by_office.get((country, "head_of_state" if supreme else role), ())
+        fitting = [e for e in rows if _in_tenure(e, on)]
+        if supreme:
+            fitting = [e for e in fitting if "supreme leader" in (e.note or "")]
+        elif len(fitting) > 1:
+            # "the Iranian president" is the president, not the supreme leader above him
+            fitting = [e for e in fitting if not (e.note or "").startswith("supreme leader")] or fitting
+        return max(fitting, key=lambda e: e.start or "") if fitting else None
 
 
 def _in_tenure(entry: ActorEntry, on: str) -> bool:
@@ -105,7 +122,9 @@ def actor_lexicon() -> ActorLexicon:
     holders = _add_office_holders(gaz, states)
     _add_titles(gaz)
     _add_blocklist(gaz)
-    return ActorLexicon(states=states, organizations=orgs, gazetteers=gaz, office_holders=holders)
+    verdicts = {(r["alias"], r["country"]): r["verdict"] for r in load_csv_glob("actors/alias_evidence.csv")}
+    return ActorLexicon(states=states, organizations=orgs, gazetteers=gaz, office_holders=holders,
+                        alias_verdicts=verdicts)
 
 
 def _add_state(rec: dict, fname: str, states: dict[str, StateInfo], gaz: dict[str, Gazetteer]) -> None:
@@ -172,7 +191,8 @@ def _add_office_holders(gaz: dict[str, Gazetteer], states: dict[str, StateInfo])
         weak |= {lower_en(w.strip()) for w in re.findall(r"weak:([^;|,]+)", note)}
         name = row.get("name_en") or row.get("name_ar") or "?"
         common = dict(code=country, country=country, name=name, kind="leader", via="person",
-                      role=row.get("role") or None, start=row.get("start") or None, end=row.get("end") or None)
+                      role=row.get("role") or None, start=row.get("start") or None, end=row.get("end") or None,
+                      note=note or None)
         holder = ActorEntry(**common)
         holders.append(holder)
         for lang, fields in (("en", ("name_en", "aliases_en")), ("ar", ("name_ar", "aliases_ar"))):

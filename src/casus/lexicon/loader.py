@@ -47,7 +47,8 @@ def load_csv(relative: str) -> list[dict[str, str]]:
     path = data_dir() / relative
     try:
         with path.open(encoding="utf-8", newline="") as fh:
-            return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(fh)]
+            lines = (line for line in fh if not line.startswith("#"))
+            return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(lines)]
     except FileNotFoundError as exc:
         raise LexiconError(f"{path}: lexicon file is missing") from exc
 

@@ -1,0 +1,93 @@
+"""Actors: states by name, adjective, capital and seat; office holders by date; clitics; ambiguity."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.extract.actors import find_actors
+from casus.extract.document import Document
+from casus.model import Article
+
+
+def refs(text: str, pub_date: str | None = None, lang: str | None = None):
+    doc = Document.from_article(Article(id="t", text=text, pub_date=pub_date, lang=lang))
+    return doc, find_actors(doc)
+
+
+def countries(text: str, pub_date: str | None = None) -> set[str]:
+    return {r.country for r in refs(text, pub_date)[1] if r.country}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وبروسيا وحدها", {"RUS"}),                       # و + ب + name
+    ("قدمت الدعم لإيران", {"IRN"}),                     # ل + name
+    ("القوات الإيرانية والروسية", {"IRN", "RUS"}),      # nisba with ال and و+ال
+    ("السفير الأميركي والمسؤولين الإسرائيليين", {"USA", "ISR"}),  # both spellings, plural nisba
+    ("أعلن الكرملين أن البيت الأبيض", {"RUS", "USA"}),  # seats of government
+    ("أعلنت طهران وموسكو رفضهما", {"IRN", "RUS"}),      # capitals as governments
+    ("#فلاديمير_بوتين يلتقي #أردوغان", {"RUS", "TUR"}),  # hashtags
+    ("The Kremlin said Downing Street and the Elysee", {"RUS", "GBR", "FRA"}),
+    ("Iranian and Saudi officials met in the UAE", {"IRN", "SAU", "ARE"}),
+])
+def test_states_are_found_however_they_are_named(text: str, expected: set[str]) -> None:
+    assert countries(text) == expected
+
+
+def test_office_holder_resolves_by_article_date() -> None:
+    doc, found = refs("قال الرئيس الإيراني إن بلاده لن تتراجع", pub_date="2025-02-01")
+    [ref] = [r for r in found if r.country == "IRN"]
+    assert ref.kind == "leader" and ref.person == "Masoud Pezeshkian"
+    doc, found = refs("قال الرئيس الإيراني إن بلاده لن تتراجع", pub_date="2018-05-01")
+    [ref] = [r for r in found if r.country == "IRN"]
+    assert ref.person == "Hassan Rouhani"
+
+
+def test_named_leader_counts_for_their_state() -> None:
+    doc, found = refs("وقع بوتين وبيزشكيان الاتفاقية في موسكو")
+    people = {r.person for r in found if r.person}
+    assert {"Vladimir Putin", "Masoud Pezeshkian"} <= people
+    assert {"RUS", "IRN"} <= {r.country for r in found}
+
+
+def test_title_chain_is_one_actor() -> None:
+    doc, found = refs("وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو")
+    chains = [r for r in found if r.country == "RUS" and r.role]
+    assert len(chains) == 1 and chains[0].role == "foreign_minister"
+    assert doc.text[chains[0].token_start:chains[0].end].startswith("وزير الخارجيه")
+
+
+def test_ambiguous_word_needs_corroboration() -> None:
+    # عمان is Amman (Jordan) or Oman; مالي is Mali or "financial"
+    assert countries("قدمت الحكومة دعما ماليا للمشروع") == set()
+    assert countries("وصل الوفد إلى عمان") == set()
+    assert countries("وصل الوفد الأردني إلى عمان") == {"JOR"}
+    assert "MLI" in countries("أعلنت حكومة مالي أن القوات الفرنسية في مالي ستبقى")
+
+
+def test_non_state_actors_have_no_country() -> None:
+    doc, found = refs("أعلن حزب الله أن الحوثيين وداعش")
+    orgs = {r.code: r for r in found if r.country is None}
+    assert {"HEZBOLLAH", "HOUTHIS", "ISIS"} <= set(orgs)
+    assert all(r.kind == "non-state" for r in orgs.values())
+
+
+def test_region_names_are_not_states() -> None:
+    assert countries("اجتمع وزراء دول أمريكا اللاتينية قرب المحيط الهندي") == set()
+    assert countries("Leaders from Latin America met in the Indian Ocean islands") == set()
+
+
+def test_coalition_led_by_a_state_is_that_state() -> None:
+    doc, found = refs("شن التحالف الذي تقوده السعودية غارات على الحديدة")
+    [lead] = [r for r in found if r.country == "SAU"]
+    assert doc.text[lead.start:lead.end].startswith("التحالف")
+
+
+def test_dateline_state_is_an_actor_but_not_a_party() -> None:
+    doc, found = refs("عنوان\nدبي، الإمارات العربية المتحدة (CNN)— قال وزير الخارجية الروسي إن موسكو")
+    uae = [r for r in found if r.country == "ARE"]
+    assert uae and all(r.dateline for r in uae)
+
+
+def test_english_names_are_matched_as_proper_nouns() -> None:
+    # "power" is not Samantha Power, "may" is not Theresa May
+    assert countries("The party may lose power in the region") == set()

@@ -1,0 +1,69 @@
+"""Events: who did what to whom, from real news sentences in Arabic and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.extract.pipeline import analyze
+from casus.model import Article
+
+
+def events(text: str, pub_date: str | None = "2018-04-14", lang: str | None = None) -> set[tuple[str, str, str, str]]:
+    res = analyze(Article(id="t", text=text, pub_date=pub_date, lang=lang))
+    return {(e.type, e.source.country, e.target.country, e.modality) for e in res.events}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # VSO verb, subject after the verb, object after the subject
+    ("اتهم الرئيس التركي رجب طيب أردوغان فرنسا بمعاداة تركيا.", ("ACCUSE", "TUR", "FRA")),
+    # masdar + agreeing nisba (agent) + على (target)
+    ("وتواصلت الغارات الإسرائيلية على المواقع الإيرانية في سوريا.", ("ASSAULT", "ISR", "IRN")),
+    # masdar + genitive agent + ل patient
+    ("وكان أحد أبرز مظاهر هذا التحالف تزويد إيران لروسيا بمعدات عسكرية.", ("AID", "IRN", "RUS")),
+    # sanctions imposed on someone
+    ("فرضت الولايات المتحدة عقوبات جديدة على روسيا يوم الجمعة.", ("SANCTION", "USA", "RUS")),
+    # summoning another state's envoy is ACCUSE (GUIDELINE convention 4)
+    ("استدعت وزارة الخارجية الروسية السفير البريطاني في موسكو.", ("ACCUSE", "RUS", "GBR")),
+    # English subject–verb–object
+    ("Britain expelled 23 Russian diplomats on Wednesday.", ("SANCTION", "GBR", "RUS")),
+])
+def test_asserted_events(text: str, expected: tuple[str, str, str]) -> None:
+    found = events(text)
+    assert (*expected, "asserted") in found, found
+
+
+def test_coordinated_sources_each_act() -> None:
+    found = events("ونفذت الولايات المتحدة وفرنسا وبريطانيا ضربات عسكرية ضد أهداف في سوريا.")
+    for src in ("USA", "FRA", "GBR"):
+        assert ("ASSAULT", src, "SYR", "asserted") in found, found
+
+
+def test_meeting_is_symmetric_consult() -> None:
+    found = events("التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي مولود جاويش أوغلو في موسكو.")
+    assert {("CONSULT", "RUS", "TUR", "asserted"), ("CONSULT", "TUR", "RUS", "asserted")} & found, found
+
+
+def test_question_is_hypothetical_never_asserted() -> None:
+    found = events("هل ستتدخل روسيا عسكريا إذا تعرضت إيران لهجوم جديد؟")
+    aid = {f for f in found if f[:3] == ("AID", "RUS", "IRN")}
+    assert aid and all(f[3] == "hypothetical" for f in aid), found
+
+
+def test_negated_event() -> None:
+    found = events("لم تتخذ روسيا إجراءات عسكرية لحماية إيران، ورفضت التدخل بشكل مباشر.")
+    assert not any(f[0] == "AID" and f[1:3] == ("RUS", "IRN") and f[3] == "asserted" for f in found), found
+
+
+def test_non_state_target_gives_no_state_event() -> None:
+    # fighting a non-state group is not a state-to-state event
+    found = events("شنت طائرات التحالف غارات على مواقع الحوثيين في صعدة.")
+    assert not any(f[0] == "ASSAULT" and f[3] == "asserted" for f in found), found
+
+
+def test_evidence_and_dates_are_resolved() -> None:
+    text = "دبي (CNN)— وقع الرئيس الروسي فلاديمير بوتين والرئيس الإيراني مسعود بيزشكيان في 17 يناير/كانون الثاني 2025 معاهدة شراكة استراتيجية."
+    res = analyze(Article(id="t", text=text, pub_date="2025-01-18"))
+    agree = [e for e in res.events if e.type == "AGREE" and {e.source.country, e.target.country} == {"RUS", "IRN"}]
+    assert agree, res.events
+    assert agree[0].date == "2025-01-17" and agree[0].date_precision == "day"
+    assert text[agree[0].evidence.start:agree[0].evidence.end] == agree[0].evidence.text
