@@ -30,7 +30,8 @@ OUT = ROOT / "src" / "casus" / "lexicon" / "data" / "actors" / "alias_evidence.c
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "ant_ar_world_mideast_2018.jsonl")
+    corpus = ROOT.parent / "shared" / "corpus" / "ant_ar_world_mideast_2018.jsonl"
+    ap.add_argument("--corpus", type=Path, default=corpus)
     ap.add_argument("--min-share", type=float, default=0.75)
     args = ap.parse_args()
     if not args.corpus.exists():

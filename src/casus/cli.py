@@ -57,8 +57,8 @@ def _check_date(value: str | None) -> str | None:
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files (.txt .html .jsonl .jsonl.gz .rss) or directories.")],
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.jsonl,
-    pub_date: Annotated[Optional[str], typer.Option("--pub-date", callback=_check_date,
-                                                    help="Publication date (YYYY-MM-DD) for articles without one.")] = None,
+    pub_date: Annotated[Optional[str], typer.Option(
+        "--pub-date", callback=_check_date, help="Publication date (YYYY-MM-DD) for articles without one.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
     """Extract actors, events and claims from articles; one record per article."""
@@ -171,8 +171,9 @@ def ingest(
     db: DbOption = None,
     jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="Extraction processes (local engine).")] = 1,
     engine: Annotated[Engine, typer.Option("--engine", help="local, or dask for a Dask cluster.")] = Engine.local,
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786; "
-                                                      "without it a LocalCluster is started.")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786; without it a LocalCluster is started."
+    )] = None,
     pub_date: Annotated[Optional[str], typer.Option("--pub-date", callback=_check_date,
                                                     help="Publication date for articles without one.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 200,
@@ -207,7 +208,8 @@ def ingest(
             progress(report.seen, report.added, len(report.errors))
             counts = store.counts()
     elapsed = time.perf_counter() - start
-    console.print(f"run {report.run_id}: {report.seen} inputs in {elapsed:.1f}s ({report.seen / max(elapsed, 1e-9):.0f}/s); "
+    rate = report.seen / max(elapsed, 1e-9)
+    console.print(f"run {report.run_id}: {report.seen} inputs in {elapsed:.1f}s ({rate:.0f}/s); "
                   f"{report.added} articles added, {report.skipped} already stored, {report.events} events; "
                   f"store {store.path}: {counts['articles']} articles, {counts['events']} events")
     if report.errors:
@@ -237,11 +239,13 @@ def events(
     since: Annotated[Optional[str], typer.Option("--since", help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive).")] = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Output file (required for parquet).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o",
+                                                   help="Output file (required for parquet).")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", help="At most this many events.")] = None,
 ) -> None:
     """List stored events, filtered by dyad, actor, type, modality and time."""
-    from casus.analyze.queries import EventFilter, events as query, events_relation
+    from casus.analyze.queries import EventFilter, events_relation
+    from casus.analyze.queries import events as query
     from casus.model import MODALITIES, PLOVER_TYPES
 
     if type_ and type_.upper() not in PLOVER_TYPES:

@@ -61,7 +61,8 @@ def test_non_state_target_gives_no_state_event() -> None:
 
 
 def test_evidence_and_dates_are_resolved() -> None:
-    text = "دبي (CNN)— وقع الرئيس الروسي فلاديمير بوتين والرئيس الإيراني مسعود بيزشكيان في 17 يناير/كانون الثاني 2025 معاهدة شراكة استراتيجية."
+    text = ("دبي (CNN)— وقع الرئيس الروسي فلاديمير بوتين والرئيس الإيراني مسعود بيزشكيان "
+            "في 17 يناير/كانون الثاني 2025 معاهدة شراكة استراتيجية.")
     res = analyze(Article(id="t", text=text, pub_date="2025-01-18"))
     agree = [e for e in res.events if e.type == "AGREE" and {e.source.country, e.target.country} == {"RUS", "IRN"}]
     assert agree, res.events

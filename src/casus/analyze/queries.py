@@ -115,7 +115,11 @@ def events_relation(store: Store, flt: EventFilter):
     where, params = flt.where()
     sql = (f"SELECT a.id AS article_id, e.*, a.title, a.pub_date, a.url FROM events e "
            f"JOIN articles a ON a.key = e.article_key{where} ORDER BY e.day NULLS LAST, a.id, e.seq")
-    return store.con.execute(sql, params).arrow()
+    # DuckDB 2: execute() results have no .arrow(), and a relation on a connection with an unfinished
+    # fetchone() result is refused, so build it on a fresh cursor (relations: to_arrow_table; 1.x: arrow)
+    with store.con.cursor() as cur:
+        rel = cur.sql(sql, params=params)
+        return rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.arrow()
 
 
 def dyad_timeline(store: Store, a: str, b: str, by: str = "month", since: str | None = None,
@@ -175,6 +179,7 @@ def export_parquet(store: Store, out_dir: str) -> dict[str, int]:
     counts = {}
     for name in ("articles", "actors", "mentions", "events", "claims", "ingest_runs"):
         target = out / f"{name}.parquet"
-        store.con.execute(f"COPY (SELECT * FROM {name}) TO '{str(target).replace(chr(39), chr(39) * 2)}' (FORMAT parquet)")
+        quoted = str(target).replace("'", "''")
+        store.con.execute(f"COPY (SELECT * FROM {name}) TO '{quoted}' (FORMAT parquet)")
         counts[name] = store.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
     return counts

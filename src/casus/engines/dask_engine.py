@@ -174,7 +174,8 @@ def load_parts(store: Store, out: Path) -> tuple[int, int]:
             QUALIFY row_number() OVER (PARTITION BY key ORDER BY _part, _ord) = 1""")
         total = con.execute(f"SELECT count(*) FROM read_parquet('{glob('articles')}')").fetchone()[0]
         cols = lambda name: ", ".join(f'"{c}"' for c in COLUMNS[name])  # noqa: E731
-        con.execute(f"INSERT INTO articles ({cols('articles')}) SELECT {cols('articles')} FROM _new ORDER BY _part, _ord")
+        con.execute(f"INSERT INTO articles ({cols('articles')}) "
+                    f"SELECT {cols('articles')} FROM _new ORDER BY _part, _ord")
         con.execute(f"""INSERT OR IGNORE INTO actors ({cols('actors')})
             SELECT {cols('actors')} FROM read_parquet('{glob('actors')}') ORDER BY _part, _ord""")
         for name in ("mentions", "events", "claims"):

@@ -37,7 +37,7 @@ AR_TARGET_PREPS = {"علي", "ضد", "الي", "تجاه", "بحق", "ازاء",
 AR_PARTNER_PREPS = {"مع", "بين"}
 AR_FROM_PREPS = {"من"}
 AR_AGENT_PHRASES = ("من قبل", "من جانب", "علي يد", "علي ايدي", "بقياده")
-AR_RELATIVE = {"التي", "الذي", "اللتين", "اللذين", "الذين", "اللتان", "اللذان", "التي", "اللواتي"}
+AR_RELATIVE = {"التي", "الذي", "اللتين", "اللذين", "الذين", "اللتان", "اللذان", "اللواتي"}
 EN_TARGET_PREPS = {"on", "against", "to", "at", "toward", "towards", "into", "over", "upon", "for"}
 EN_PARTNER_PREPS = {"with", "between", "and"}
 EN_AGENT_PREPS = {"by"}
@@ -109,7 +109,8 @@ class RoleFinder:
         refs = [r for r in self.refs(si) if r.country is not None or r.kind in ("non-state", "igo", "bloc")]
         slots = Slots()
         # an actor inside a multi-word trigger ("استدعت [وزارة الخارجية] الروسية") follows its verb
-        after = [r for r in refs if r.token_start >= trig.end or (r.token_start > trig.token_start and r.end > trig.end)]
+        after = [r for r in refs
+                 if r.token_start >= trig.end or (r.token_start > trig.token_start and r.end > trig.end)]
         before = [r for r in refs if r.end <= trig.token_start]
         if self.lang == "ar":
             subject = self._adjacent_subject(trig, before) if trig.is_verbal else None

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from casus.lexicon.arabic_forms import (
-    IMPERFECT_PREFIXES, NOUN_PREFIXES, VERB_PREFIXES, imperfect_forms, noun_forms, participle_forms,
+    IMPERFECT_PREFIXES,
+    NOUN_PREFIXES,
+    VERB_PREFIXES,
+    imperfect_forms,
+    noun_forms,
+    participle_forms,
     verb_forms,
 )
 from casus.lexicon.gazetteer import Gazetteer

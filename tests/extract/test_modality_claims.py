@@ -1,0 +1,68 @@
+"""Modality cues and estimative claims in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.extract.claims import find_claims
+from casus.extract.document import Document
+from casus.extract.modality import event_modality
+from casus.extract.triggers import find_triggers
+from casus.model import Article
+
+
+def modality_of(text: str, trigger_word: str) -> str:
+    doc = Document.from_article(Article(id="t", text=text))
+    for t in find_triggers(doc):
+        if trigger_word in doc.match_text[t.token_start:t.end]:
+            return event_modality(doc, t, doc.sentence_of(t.start))
+    found = [doc.match_text[t.start:t.end] for t in find_triggers(doc)]
+    raise AssertionError(f"no trigger {trigger_word!r} in {found}")
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("قصفت إسرائيل مواقع إيرانية في سوريا.", "قصف", "asserted"),
+    ("لم تقصف إسرائيل المواقع الإيرانية.", "تقصف", "negated"),
+    ("لن تهاجم روسيا إيران.", "تهاجم", "negated"),
+    ("وامتنعت روسيا عن التدخل العسكري.", "التدخل", "negated"),
+    ("إذا هاجمت إسرائيل إيران فإن المنطقة ستشتعل.", "هاجمت", "hypothetical"),
+    ("هل ستتدخل روسيا عسكريا؟", "ستتدخل", "hypothetical"),
+    ("ستفرض الولايات المتحدة عقوبات جديدة على إيران.", "ستفرض", "hypothetical"),
+    ("يخشى المسؤولون أن تشن إسرائيل ضربات على المنشآت النووية.", "ضربات", "hypothetical"),
+    ("Russia did not intervene when Israel struck Iran.", "intervene", "negated"),
+    ("Israel may strike Iran's nuclear sites if talks fail.", "strike", "hypothetical"),
+    ("Britain expelled 23 Russian diplomats.", "expelled", "asserted"),
+])
+def test_modality(text: str, word: str, expected: str) -> None:
+    assert modality_of(text, word) == expected
+
+
+def claims(text: str) -> list:
+    doc = Document.from_article(Article(id="t", text=text))
+    return [c for c, _ in find_claims(doc)]
+
+
+@pytest.mark.parametrize(("text", "phrase", "band"), [
+    ("ومن غير المرجح أن تصعد روسيا التوترات.", "من غير المرجح", "unlikely"),
+    ("ويبدو مستبعدا أن تتدخل موسكو.", "مستبعدا", "very_unlikely"),
+    ("ومن المرجح أن ترد إيران.", "من المرجح", "likely"),
+    ("It is highly unlikely that Russia will intervene.", "highly unlikely", "very_unlikely"),
+    ("Iran will almost certainly respond.", "almost certainly", "almost_certain"),
+])
+def test_estimative_phrases_map_to_icd203_bands(text: str, phrase: str, band: str) -> None:
+    found = claims(text)
+    match = [c for c in found if phrase in c.phrase]
+    assert match, [(c.phrase, c.band) for c in found]
+    c = match[0]
+    assert c.band == band
+    assert c.low <= c.probability <= c.high
+    assert text[c.evidence.start:c.evidence.end] == c.evidence.text
+
+
+def test_unlikely_is_between_20_and_45_percent() -> None:
+    [c] = [c for c in claims("من غير المرجح أن يحدث ذلك") if c.band == "unlikely"]
+    assert (c.low, c.high) == (0.2, 0.45)
+
+
+def test_may_and_could_are_hedges_not_estimates() -> None:
+    assert not claims("Russia could respond, and Iran may retaliate.")
