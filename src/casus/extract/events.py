@@ -102,8 +102,22 @@ class EventCoder:
             return None
         return None
 
+    def _competition(self, trig: Trigger, a: ActorRef, b: ActorRef, others: list[Trigger]) -> list[str]:
+        """How this trigger compares with the sentence's other triggers for the same pair."""
+        lo, hi = min(a.start, b.start), max(a.end, b.end)
+        mid = (lo + hi) / 2
+        mine = abs((trig.start + trig.end) / 2 - mid)
+        closer = sum(1 for t in others if t is not trig and abs((t.start + t.end) / 2 - mid) < mine)
+        between = sum(1 for t in others if t is not trig and lo <= t.start < hi)
+        inside = lo <= trig.start < hi
+        return [f"closer={min(closer, 3)}", f"T={trig.type}|closer={min(closer, 3)}",
+                f"between={min(between, 3)}", f"inside={inside}", f"T={trig.type}|inside={inside}"]
+
     def candidates(self, triggers: list[Trigger]) -> list[Candidate]:
         out: list[Candidate] = []
+        by_sentence: dict[int, list[Trigger]] = {}
+        for t in triggers:
+            by_sentence.setdefault(self.doc.sentence_of(t.start), []).append(t)
         slots_of: dict[int, Slots] = {}
         seen: list[Trigger] = []
         main_seen: set[int] = set()
@@ -153,6 +167,7 @@ class EventCoder:
                             feats.append("b_gov_subject")
                     if is_main:
                         feats += ["main", f"T={trig.type}|main"]
+                    feats += self._competition(trig, a, b, by_sentence.get(si, []))
                     out.append(Candidate(trig, a, b, si, feats, modality if cue in STRONG_CUES else "asserted",
                                          rule, rule_score))
         return out
