@@ -131,19 +131,27 @@ def text_article(article_id: str, text: str, path: str | None = None, pub_date: 
 
 
 def _html_article(path: Path, html: str) -> Iterator[Item]:
+    article = html_article(_stem(path), html, path=str(path))
+    if article is None:
+        yield InputError(str(path), "no article text found in the HTML page", id=_stem(path))
+    else:
+        yield article
+
+
+def html_article(article_id: str, html: str, path: str | None = None) -> Article | None:
+    """The main text of an HTML page (trafilatura) as an Article, or None if the page has none."""
     import trafilatura
 
     body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
     if not body or not body.strip():
-        yield InputError(str(path), "no article text found in the HTML page", id=_stem(path))
-        return
+        return None
     meta = trafilatura.extract_metadata(html)
     title = (meta.title or "").strip() if meta else ""
     date = meta.date if meta and meta.date and _DATE.match(meta.date) else None
     text = f"{title}\n{body}" if title and not body.startswith(title) else body
-    art = text_article(_stem(path), text, path=str(path), pub_date=date)
+    art = text_article(article_id, text, path=path, pub_date=date)
     art.url = meta.url if meta else None
-    yield art
+    return art
 
 
 def read_jsonl(path: Path) -> Iterator[Item]:

@@ -1,7 +1,8 @@
 """The JSON API under /api/ (documented at /docs, schema at /openapi.json).
 
-Handlers are plain `def` functions: FastAPI runs them in its thread pool, so
-CPU-bound extraction and DuckDB queries do not block the event loop.
+Store handlers are plain `def` functions, which FastAPI runs in its thread
+pool; extraction goes through `work.cpu_bound`, a few at a time, so neither
+blocks the event loop.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from casus.analyze.queries import EventFilter, dyad_timeline, top_actors
 from casus.extract.pipeline import analyze
@@ -20,13 +22,16 @@ from casus.web.inputs import (
     WebInputError,
     article_from_text,
     article_from_upload,
+    check_attacker,
     check_code,
     check_date,
     check_modality,
     check_period,
+    check_scale,
     check_type,
 )
 from casus.web.storeaccess import StoreAccess, StoreUnavailable
+from casus.web.work import cpu_bound
 
 router = APIRouter(prefix="/api")
 
@@ -52,6 +57,7 @@ class AnalyzeRequest(BaseModel):
 class AskRequest(BaseModel):
     question: str = Field(max_length=2000, description="Arabic or English, e.g. the seed article's headline.")
     as_of: Optional[str] = Field(None, description="Assess as of this date (YYYY-MM-DD).")
+    scale: Optional[str] = Field(None, description="war (default) or strike: the attack assessed.")
 
 
 class SaveResponse(BaseModel):
@@ -63,26 +69,29 @@ class SaveResponse(BaseModel):
 
 
 @router.post("/analyze", tags=["extract"], summary="Analyse article text (same record as `casus extract`)")
-def analyze_text(body: AnalyzeRequest) -> dict[str, Any]:
+async def analyze_text(body: AnalyzeRequest, request: Request) -> dict[str, Any]:
     """Actors, events and estimative claims of one article: `ArticleResult.to_dict()`, as `casus extract` emits."""
     article = article_from_text(body.text, body.title, body.pub_date, body.id)
-    return analyze(article).to_dict()
+    return (await cpu_bound(request, analyze, article)).to_dict()
 
 
 @router.post("/analyze/file", tags=["extract"], summary="Analyse an uploaded .txt/.html file")
-def analyze_file(file: Annotated[UploadFile, File(description=".txt, .html or .htm, at most 2 MB")],
-                 pub_date: Annotated[Optional[str], Form()] = None) -> dict[str, Any]:
+async def analyze_file(request: Request,
+                       file: Annotated[UploadFile, File(description=".txt, .html or .htm, at most 2 MB")],
+                       pub_date: Annotated[Optional[str], Form()] = None) -> dict[str, Any]:
     """The extract record for an uploaded file (decoded and, for HTML, reduced to its main text like the CLI)."""
-    data = file.file.read(MAX_UPLOAD_BYTES + 1)
-    return analyze(article_from_upload(file.filename, data, pub_date)).to_dict()
+    data = await file.read(MAX_UPLOAD_BYTES + 1)
+    article = await cpu_bound(request, article_from_upload, file.filename, data, pub_date)
+    return (await cpu_bound(request, analyze, article)).to_dict()
 
 
 @router.post("/articles", tags=["store"], summary="Analyse and save an article into the store",
              response_model=SaveResponse)
-def save_article(body: AnalyzeRequest, access: Access) -> SaveResponse:
+async def save_article(body: AnalyzeRequest, access: Access, request: Request) -> SaveResponse:
     """Write the article like `casus ingest` would (content-hash key; an already stored text is not duplicated)."""
     article = article_from_text(body.text, body.title, body.pub_date, body.id)
-    saved = access.save(analyze(article))
+    result = await cpu_bound(request, analyze, article)
+    saved = await run_in_threadpool(access.save, result)
     return SaveResponse(key=saved.key, id=article.id, added=saved.added, events=saved.events,
                         url=f"/article/{saved.key}")
 
@@ -148,7 +157,7 @@ def dyad(a: str, b: str, access: Access, by: Annotated[str, Query(pattern="^(day
         out["totals"] = storequeries.dyad_totals(store, a, b, since, until)
         out["names"] = storequeries.actor_names(store, [a, b])
         _, out["latest"] = storequeries.search_events(store, EventFilter(dyad=(a, b), since=since, until=until),
-                                                      limit=latest)
+                                                      limit=latest, count=False)
     return out
 
 
@@ -171,22 +180,25 @@ def actors(access: Access, top: Annotated[int, Query(ge=1, le=1000)] = 20,
     cols = ["code", "name", "kind", "country", "articles", "mentions", "as_source", "as_target"]
     with access.reader() as store:
         rows = top_actors(store, top=top, kind=(kind or "").strip() or None)
-    return [dict(zip(cols, r)) for r in rows]
+    return [dict(zip(cols, r, strict=True)) for r in rows]
 
 
 @router.get("/assess", tags=["assess"], summary="Would the patron intervene? (as `casus assess --json`)")
 def assess(access: Access, patron: str, client: str, attacker: str | None = None,
-           as_of: str | None = None) -> dict[str, Any]:
-    """Probability that `patron` intervenes militarily if `client` is attacked (by `attacker`)."""
+           as_of: str | None = None, scale: str | None = None) -> dict[str, Any]:
+    """Probability that `patron` intervenes militarily if `client` is attacked (by `attacker`: ISO3, "ISR,USA",
+    "none" for a non-state attacker, or omitted for the attackers seen against the client)."""
     patron_code, client_code = check_code(patron, "patron"), check_code(client, "client")
     if not patron_code or not client_code:
         raise WebInputError("patron and client are required (e.g. patron=RUS&client=IRN)")
     try:
         with access.shared():
-            return assessment.assess(patron_code, client_code, check_code(attacker, "attacker"),
-                                     check_date(as_of, "as_of"), str(access.path))
+            return assessment.assess(patron_code, client_code, check_attacker(attacker),
+                                     check_date(as_of, "as_of"), str(access.path), check_scale(scale))
     except assessment.AssessmentUnavailable as exc:
         raise HTTPException(503, str(exc)) from None
+    except (ValueError, LookupError) as exc:  # the assessor's own "cannot assess this" errors
+        raise WebInputError(str(exc).strip("'\"")[:300]) from None
 
 
 @router.post("/ask", tags=["assess"], summary="Ask in Arabic or English")
@@ -196,9 +208,12 @@ def ask(body: AskRequest, access: Access) -> dict[str, Any]:
         raise WebInputError("question: empty")
     try:
         with access.shared():
-            return assessment.ask(body.question.strip(), check_date(body.as_of, "as_of"), str(access.path))
+            return assessment.ask(body.question.strip(), check_date(body.as_of, "as_of"), str(access.path),
+                                  check_scale(body.scale))
     except assessment.AssessmentUnavailable as exc:
         raise HTTPException(503, str(exc)) from None
+    except (ValueError, LookupError) as exc:
+        raise WebInputError(str(exc).strip("'\"")[:300]) from None
 
 
 @router.get("/health", tags=["store"], summary="Is the store readable?")

@@ -6,18 +6,22 @@ number of apps side by side, in-process or under uvicorn.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
 
 from casus import __version__
 from casus.store.db import default_db_path
-from casus.web import api, pages, static
+from casus.web import api, askpage, docs, pages, relations, static
 from casus.web.inputs import WebInputError
 from casus.web.middleware import BodyLimit, SecurityHeaders
+from casus.web.render import error_page
 from casus.web.storeaccess import StoreAccess, StoreUnavailable
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -29,10 +33,17 @@ All endpoints are read-only except `POST /api/articles`, which saves an analysed
 Article text is limited to 2 MB per request."""
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.access.close()  # release the store file when the server stops
+
+
 def create_app(db: str | Path | None = None) -> FastAPI:
     """A web app over the store at `db` (default: $CASUS_DB or ./casus.duckdb)."""
     path = Path(db) if db is not None else default_db_path()
     app = FastAPI(title="casus", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
+                  lifespan=_lifespan,
                   openapi_tags=[{"name": "extract", "description": "Analyse article text (no store needed)."},
                                 {"name": "store", "description": "Stored articles, events, dyads, actors, graph."},
                                 {"name": "assess", "description": "Would the patron intervene?"}])
@@ -44,7 +55,8 @@ def create_app(db: str | Path | None = None) -> FastAPI:
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     app.include_router(api.router)
-    app.include_router(pages.router)
+    for module in (pages, relations, askpage, docs):
+        app.include_router(module.router)
     app.include_router(static.router)
     _error_handlers(app)
     return app
@@ -60,7 +72,7 @@ def _error_handlers(app: FastAPI) -> None:
     def render(request: Request, status: int, message: str, title: str) -> Response:
         if _wants_json(request):
             return JSONResponse({"detail": message}, status_code=status)
-        return pages.error_page(request, status, message, title)
+        return error_page(request, status, message, title)
 
     @app.exception_handler(WebInputError)
     async def bad_input(request: Request, exc: WebInputError) -> Response:
@@ -82,7 +94,7 @@ def _error_handlers(app: FastAPI) -> None:
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         if _wants_json(request):
             return JSONResponse({"detail": _plain_errors(exc)}, status_code=422)
-        return pages.error_page(request, 400, "; ".join(e["msg"] for e in _plain_errors(exc)), "Invalid request")
+        return error_page(request, 400, "; ".join(e["msg"] for e in _plain_errors(exc)), "Invalid request")
 
 
 def _plain_errors(exc: RequestValidationError) -> list[dict]:

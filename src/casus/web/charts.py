@@ -63,14 +63,13 @@ def dyad_figure(timeline: dict[str, Any], names: dict[str, str]) -> dict[str, An
                                   "%{customdata[0]} events)<extra></extra>"})
     label_a, label_b = _text(names.get(a, a)), _text(names.get(b, b))
     layout = {
-        "barmode": "stack", "font": _FONT, "height": 460, "margin": {"l": 56, "r": 16, "t": 36, "b": 40},
-        "title": {"text": f"{label_a} – {label_b}: asserted events by {timeline['by']}", "x": 0.01,
-                  "font": {"size": 14}},
+        "barmode": "stack", "font": _FONT, "height": 460, "margin": {"l": 56, "r": 16, "t": 48, "b": 40},
+        "meta": {"dyad": f"{label_a} – {label_b}"},
         "xaxis": {"type": "category", "anchor": "y2"},
         "yaxis": {"domain": [0.42, 1.0], "title": {"text": "events"}, "rangemode": "tozero"},
         "yaxis2": {"domain": [0.0, 0.32], "title": {"text": "mean tone"}, "range": [-10.5, 10.5],
                    "zeroline": True, "zerolinecolor": "#9aa5b1", "tickvals": [-10, -5, 0, 5, 10]},
-        "legend": {"orientation": "h", "y": 1.12, "font": {"size": 11}},
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "font": {"size": 11}},
         "paper_bgcolor": "#ffffff", "plot_bgcolor": "#fbfcfd",
         "shapes": [{"type": "rect", "xref": "paper", "yref": "y2", "x0": 0, "x1": 1, "y0": 0, "y1": 10.5,
                     "fillcolor": "rgba(46,125,50,0.05)", "line": {"width": 0}, "layer": "below"},

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from casus.analyze.queries import plover_weights
@@ -247,7 +248,7 @@ def _paragraphs(text: str, anns: list[_Ann], title: str) -> list[Paragraph]:
             paragraphs.append(Paragraph(dir=_dir(lang), lang=lang, segments=current, is_title=is_title))
         current = []
 
-    for pos, nxt in zip(bounds, bounds[1:]):
+    for pos, nxt in pairwise(bounds):
         for delta, k in points.get(pos, ()):
             if delta < 0:
                 active.discard(k)

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from casus.ingest.decode import DecodeError, decode_article
-from casus.ingest.readers import text_article
+from casus.ingest.readers import html_article, text_article
 from casus.model import MODALITIES, PLOVER_TYPES, Article
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -22,7 +22,7 @@ MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024
 """Largest request body: one article plus room for form fields and multipart framing."""
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
 
-_CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,11}$")
+_CODE = re.compile(r"^[A-Z][A-Z0-9_:\-]{1,39}$")  # RUS, HEZBOLLAH, RUS:VLADIMIR_PUTIN
 _PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID_CHARS = re.compile(r"[^\w.\-]+")
 
@@ -76,8 +76,27 @@ def check_code(value: str | None, name: str = "code") -> str | None:
     value = (value or "").strip().upper()
     if not value:
         return None
-    if not _CODE.fullmatch(value):
+    if not _CODE.fullmatch(value):  # codes go into SQL only as parameters; the check is for clear messages
         raise WebInputError(f"{name}: {value[:20]!r} is not an actor code (e.g. RUS, IRN, USA)")
+    return value
+
+
+def check_attacker(value: str | None) -> str | None:
+    """An attacker for the assessor: one code, several comma-separated ("ISR,USA"), or "none" (a non-state attacker)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if value.lower() == "none":
+        return "none"
+    codes = [check_code(part, "attacker") for part in value.split(",") if part.strip()]
+    return ",".join(c for c in codes if c) or None
+
+
+def check_scale(value: str | None) -> str:
+    """The attack the assessment is about: "war" (default) or a limited "strike"."""
+    value = (value or "war").strip().lower()
+    if value not in ("war", "strike"):
+        raise WebInputError(f"scale: {value[:20]!r} is not war or strike")
     return value
 
 
@@ -149,23 +168,10 @@ def article_from_upload(filename: str | None, data: bytes, pub_date: str | None 
     if lower.endswith(".txt"):
         article = text_article(safe_id(stem, _content_id(decoded)), decoded)
     else:
-        article = _html_article(safe_id(stem, _content_id(decoded)), decoded, name)
+        found = html_article(safe_id(stem, _content_id(decoded)), decoded)
+        if found is None:
+            raise WebInputError(f"{name[:60]}: no article text found in the HTML page")
+        article = found
     if pub_date:
         article.pub_date = pub_date
-    return article
-
-
-def _html_article(article_id: str, html: str, name: str) -> Article:
-    """Main text of an HTML page, as `casus.ingest.readers` extracts it from .html files."""
-    import trafilatura
-
-    body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
-    if not body or not body.strip():
-        raise WebInputError(f"{name[:60]}: no article text found in the HTML page")
-    meta = trafilatura.extract_metadata(html)
-    title = (meta.title or "").strip() if meta else ""
-    found = meta.date if meta and meta.date and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", meta.date) else None
-    text = f"{title}\n{body}" if title and not body.startswith(title) else body
-    article = text_article(article_id, text, pub_date=found)
-    article.url = meta.url if meta else None
     return article

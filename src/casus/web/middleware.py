@@ -1,7 +1,7 @@
 """ASGI middleware: request body cap and security headers.
 
-Pure ASGI (not BaseHTTPMiddleware) so the body cap is enforced while the
-body streams in: an oversized upload is refused before it is buffered.
+Pure ASGI (not BaseHTTPMiddleware) so the body cap is enforced before the
+app parses anything: an oversized upload is refused, never buffered whole.
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
        "frame-ancestors 'none'")
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodyLimit:
-    """Answer 413 with a clear message when a request body exceeds MAX_BODY_BYTES."""
+    """Answer 413 with a clear message when a request body exceeds MAX_BODY_BYTES.
+
+    A declared Content-Length is checked before anything is read (the server
+    enforces that the body matches it). A chunked body has no length, so it is
+    read here, up to the limit, and replayed to the app.
+    """
 
     def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
         self.app = app
@@ -33,33 +34,40 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         declared = _content_length(scope)
-        if declared is not None and declared > self.limit:
-            await _reply_413(scope, receive, send, declared)
+        if declared is not None:
+            if declared > self.limit:
+                await _reply_413(scope, send, declared)
+                return
+            await self.app(scope, receive, send)
             return
+        if scope.get("method") in ("GET", "HEAD", "OPTIONS", "DELETE"):
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
         seen = 0
-        started = False
-
-        async def limited_receive() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _TooLarge
-            return message
+            if message["type"] != "http.request":  # client went away
+                return
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.limit:
+                await _reply_413(scope, send, seen)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        replayed = False
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if started:
-                raise
-            await _reply_413(scope, receive, send, seen)
+        await self.app(scope, replay, send)
 
 
 def _content_length(scope: Scope) -> int | None:
@@ -72,7 +80,7 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-async def _reply_413(scope: Scope, receive: Receive, send: Send, size: int) -> None:
+async def _reply_413(scope: Scope, send: Send, size: int) -> None:
     message = too_large_message(size)
     if scope["path"].startswith("/api/"):
         body = json.dumps({"detail": message}).encode()

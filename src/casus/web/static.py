@@ -24,6 +24,7 @@ def _plotly_js() -> Path:
 ASSETS: dict[str, tuple[str, str]] = {
     "casus.css": ("text/css; charset=utf-8", "web"),
     "casus.js": ("text/javascript; charset=utf-8", "web"),
+    "favicon.svg": ("image/svg+xml", "web"),
     "plotly.min.js": ("text/javascript; charset=utf-8", "plotly"),
 }
 

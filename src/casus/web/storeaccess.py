@@ -1,16 +1,18 @@
 """Access to the DuckDB store from web requests.
 
-Reads open the file read-only for the length of one request, so `casus
-ingest` in another process is only locked out while a request is running
-(DuckDB shares the open database between concurrent requests). The one write
-— saving an analysed article — opens the store read-write; DuckDB refuses a
-read-write and a read-only connection to the same file in one process, so a
-readers–writer lock keeps them apart.
+Reads share one read-only connection (each request gets its own cursor); it
+is opened on the first request and closed again after a second without
+readers, so `casus ingest` in another process is only locked out while the
+web UI is actually in use. The one write — saving an analysed article —
+opens the store read-write; DuckDB refuses a read-write and a read-only
+connection to the same file in one process, so a readers–writer lock keeps
+them apart and the shared read-only connection is closed first.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -76,12 +78,27 @@ class SaveResult:
     events: int
 
 
+class _Cursor(Store):
+    """A Store facade over one cursor of the shared connection (closing it closes only the cursor)."""
+
+    def __init__(self, path: Path, con: object) -> None:  # the file is open already: no schema work
+        self.path = path
+        self.con = con
+
+
 class StoreAccess:
     """The web stage's handle on one store file."""
+
+    IDLE_SECONDS = 1.0
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = _ReadWriteLock()
+        self._guard = threading.Lock()
+        self._store: Store | None = None
+        self._users = 0
+        self._last_release = 0.0
+        self._timer: threading.Timer | None = None
 
     def exists(self) -> bool:
         return self.path.exists()
@@ -94,14 +111,57 @@ class StoreAccess:
                 f"No store at {self.path}: ingest articles with `casus ingest` or save an analysed article.",
                 missing=True)
         with self._lock.read():
+            cursor = self._acquire()
             try:
-                store = Store(self.path, read_only=True)
-            except StoreError as exc:
-                raise StoreUnavailable(_busy_message(exc)) from exc
-            try:
-                yield store
+                yield _Cursor(self.path, cursor)
             finally:
-                store.close()
+                cursor.close()
+                self._release()
+
+    def _acquire(self):
+        with self._guard:
+            if self._store is None:
+                try:
+                    self._store = Store(self.path, read_only=True)
+                except StoreError as exc:
+                    raise StoreUnavailable(_busy_message(exc)) from exc
+            self._users += 1
+            return self._store.con.cursor()
+
+    def _release(self) -> None:
+        with self._guard:
+            self._users -= 1
+            self._last_release = time.monotonic()
+            if self._users == 0 and self._timer is None:
+                self._timer = threading.Timer(self.IDLE_SECONDS, self._close_when_idle)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _close_when_idle(self) -> None:
+        with self._guard:
+            self._timer = None
+            if self._users or self._store is None:
+                return
+            idle = time.monotonic() - self._last_release
+            if idle < self.IDLE_SECONDS:
+                self._timer = threading.Timer(self.IDLE_SECONDS - idle, self._close_when_idle)
+                self._timer.daemon = True
+                self._timer.start()
+                return
+            self._close_locked()
+
+    def _close_locked(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def close(self) -> None:
+        """Release the shared read connection (tests and shutdown)."""
+        with self._guard:
+            self._close_locked()
 
     @contextmanager
     def shared(self) -> Iterator[None]:
@@ -113,6 +173,7 @@ class StoreAccess:
         """Write one analysed article (as `casus ingest` would); an article already stored is left alone."""
         key = article_key(result.article)
         with self._lock.write():
+            self.close()  # no reader is active; DuckDB wants the read-only connection gone first
             try:
                 store = Store(self.path)
             except StoreError as exc:

@@ -20,7 +20,7 @@ def _plain(value: Any) -> Any:
 
 
 def _dicts(cols: list[str], rows: list[tuple]) -> list[dict[str, Any]]:
-    return [{c: _plain(v) for c, v in zip(cols, r)} for r in rows]
+    return [{c: _plain(v) for c, v in zip(cols, r, strict=True)} for r in rows]
 
 
 def store_summary(store: Store) -> dict[str, Any]:
@@ -33,14 +33,17 @@ def store_summary(store: Store) -> dict[str, Any]:
 
 
 def search_events(store: Store, flt: EventFilter, text: str | None = None, offset: int = 0,
-                  limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
-    """Events matching `flt` (and containing `text` in their evidence), newest first, one page at a time."""
+                  limit: int = 50, count: bool = True) -> tuple[int, list[dict[str, Any]]]:
+    """Events matching `flt` (and containing `text` in their evidence), newest first, one page at a time.
+
+    The total is -1 when `count` is False (lists of "latest events" do not need it).
+    """
     where, params = flt.where()
     if text:
         where += (" AND " if where else " WHERE ") + "contains(lower(e.evidence_text), lower(?))"
         params = params + [text]
     base = f"FROM events e JOIN articles a ON a.key = e.article_key{where}"
-    total = store.con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    total = store.con.execute(f"SELECT count(*) {base}", params).fetchone()[0] if count else -1
     cols = ", ".join(_EVENT_SELECT)
     rows = store.con.execute(
         f"SELECT {cols} {base} ORDER BY e.day DESC NULLS LAST, a.pub_date DESC NULLS LAST, a.id, e.seq "
