@@ -101,6 +101,7 @@ class IRData:
     alliances: dict[tuple[int, int], list[Alliance]] = field(default_factory=dict)
     atop_last: int = 2018
     members: dict[int, list[tuple[int, int, int, dict[str, str]]]] = field(default_factory=dict)  # ccode → rows
+    members_last: int = 2016
     cinc: dict[tuple[int, int], float] = field(default_factory=dict)
     cinc_last: int = 2022
     polity: dict[tuple[int, int], int] = field(default_factory=dict)
@@ -116,7 +117,6 @@ class IRData:
     by_dispute: dict[int, list[Participant]] = field(default_factory=dict)
     by_state: dict[int, list[Participant]] = field(default_factory=dict)
     mid_last: int = 2010
-    wars: dict[tuple[int, int], set[int]] = field(default_factory=dict)  # (ccode, year) → COW war numbers
     bf2018: list[dict[str, str]] = field(default_factory=list)
     ties_index: dict[int, dict[tuple[int, int], list[Alliance]]] = field(default_factory=dict)
     contig_index: dict[int, dict[tuple[int, int], list[tuple[int, int, int]]]] = field(default_factory=dict)
@@ -138,7 +138,8 @@ class IRData:
         return None
 
     def provisions(self, a: int, b: int, year: int) -> list[Provisions]:
-        """ATOP v4 alliances both a and b belonged to in `year` (v4 ends earlier than v5.1)."""
+        """ATOP v4 alliances both a and b belonged to in `year` (v4 ends earlier than v5.1: last year used after)."""
+        year = min(year, self.members_last)
         mine = {atopid: row for atopid, start, end, row in self.members.get(a, ()) if start <= year <= end}
         out = []
         for atopid, start, end, _row in self.members.get(b, ()):
@@ -191,10 +192,6 @@ class IRData:
             if s <= y <= e:
                 return name
         return None
-
-    def exists(self, ccode: int, year: int) -> bool:
-        st = self.states.get(ccode)
-        return st is not None and st[2] <= year <= max(st[3], self.cinc_last if st[3] >= 2016 else st[3])
 
     def ties_of(self, ccode: int, year: int) -> list[int]:
         """States with any ATOP obligation with `ccode` in `year`."""
@@ -250,6 +247,7 @@ def ir_data() -> IRData:
             continue
         end = _int(r["yrexit"], 0) or 9999
         d.members.setdefault(c, []).append((int(r["atopid"]), _int(r["yrent"], 0), end, r))
+        d.members_last = max(d.members_last, end if end != 9999 else 0, _int(r["yrent"], 0) or 0)
     for r in read_csv("nmc_cinc.csv.gz"):
         if r["cinc"] not in ("", "NA"):
             d.cinc[(int(r["ccode"]), int(r["year"]))] = float(r["cinc"])
@@ -279,8 +277,6 @@ def ir_data() -> IRData:
         d.by_dispute.setdefault(p.dispnum, []).append(p)
         d.by_state.setdefault(p.ccode, []).append(p)
     d.mid_last = max(p.start[0] for p in d.participants)
-    for r in read_csv("war_inter.csv.gz"):
-        d.wars.setdefault((int(r["ccode1"]), int(r["year"])), set()).add(int(r["warnum"]))
     d.bf2018 = read_csv("bf2018.csv.gz")
     for key, spells in d.alliances.items():
         for c in key:

@@ -90,7 +90,6 @@ def main(src: Path) -> None:
         ("atop4_members.csv.gz", None, None),
         ("gml_part.csv.gz", ["dispnum", "ccode", "styear", "stmon", "stday", "endyear", "endmon", "endday",
                              "sidea", "hiact", "orig"], None),
-        ("gml_disps.csv.gz", ["dispnum", "styear", "stmon", "hiact", "hostlev", "fatality", "outcome"], None),
         ("nmc_cinc.csv.gz", ["ccode", "year", "cinc"], None),
         ("polity2.csv.gz", ["ccode", "year", "polity2"], None),
         ("contiguity.csv.gz", ["ccode1", "ccode2", "conttype", "stdate", "enddate"], None),
@@ -98,13 +97,11 @@ def main(src: Path) -> None:
         ("capitals.csv.gz", ["ccode", "capital", "stdate", "enddate", "lat", "lng"], None),
         ("states.csv.gz", ["stateabb", "ccode", "statenme", "styear", "endyear"], None),
         ("rivalries.csv.gz", ["rivalryno", "rivalryname", "ccode1", "ccode2", "styear", "endyear"], None),
-        ("war_inter.csv.gz", ["warnum", "ccode1", "ccode2", "year", "sidea1", "initiator1"], None),
-        ("bf2018.csv.gz", ["warid", "atopid", "warname", "multilateral", "defense", "offense", "neutral",
+        ("bf2018.csv.gz", ["sample", "warid", "atopid", "warname", "multilateral", "defense", "offense", "neutral",
                            "nonagg", "consul", "dnaLLM", "honorLLM", "violateLLM"], None),
     ]
     sources = {
         "gml_part.csv.gz": ps / "gml_part.csv",
-        "gml_disps.csv.gz": ps / "gml_mid_disps.csv",
         "nmc_cinc.csv.gz": ps / "cow_nmc.csv",
         "polity2.csv.gz": wdc / "cinc-polity.csv",
         "contiguity.csv.gz": ps / "cow_contdir.csv",
@@ -112,7 +109,6 @@ def main(src: Path) -> None:
         "capitals.csv.gz": ps / "cow_capitals.csv",
         "states.csv.gz": ps / "cow_states.csv",
         "rivalries.csv.gz": ps / "td_rivalries.csv",
-        "war_inter.csv.gz": ps / "cow_war_inter.csv",
         "bf2018.csv.gz": src / "alliance_reliability" / "BerkemeierFuhrmannRAP2018_0303.csv",
     }
     member_cols = ["atopid", "member", "yrent", "yrexit", "defense", "offense", "neutral", "nonagg", "consul",
