@@ -16,6 +16,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# no example database: it would write .hypothesis/ into the working tree on every run
+settings.register_profile("casus", database=None)
+settings.load_profile("casus")
 
 VENV_BIN = Path(sys.executable).parent
 CASUS = str(VENV_BIN / "casus")
@@ -84,3 +89,66 @@ def run_cli(args: list[str], env: dict[str, str] | None = None, cwd: Path | None
 @pytest.fixture
 def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
     return run_cli
+
+
+# ----------------------------------------------------------------------------- a known store
+
+# (article, day, type, source, target, modality): hand-made so query results are known exactly
+KNOWN_EVENTS = [
+    ("a1", "2024-03-10", "AID", "RUS", "IRN", "asserted"),
+    ("a1", "2024-03-20", "AID", "IRN", "RUS", "asserted"),
+    ("a2", "2024-07-01", "SANCTION", "USA", "IRN", "asserted"),
+    ("a3", "2025-01-17", "AGREE", "RUS", "IRN", "asserted"),
+    ("a3", "2025-01-18", "AID", "RUS", "IRN", "hypothetical"),
+    ("a4", "2025-02-02", "ASSAULT", "ISR", "IRN", "asserted"),
+    ("a4", "2025-02-03", "THREATEN", "IRN", "ISR", "negated"),
+    ("a5", None, "CONSULT", "RUS", "IRN", "asserted"),
+]
+NAMES = {"RUS": "Russia", "IRN": "Iran", "USA": "United States", "ISR": "Israel"}
+
+
+@pytest.fixture
+def known_db(tmp_path: Path) -> Path:
+    """A store with the events of KNOWN_EVENTS, written through the real batch writer."""
+    from datetime import date, datetime
+
+    from casus.store.db import Store
+    from casus.store.rows import Rows
+
+    now = datetime(2025, 2, 10, 12, 0)
+    rows = Rows()
+    articles = sorted({e[0] for e in KNOWN_EVENTS})
+    texts = {a: f"{AR_SANCTION} ({a})" for a in articles}
+    for a in articles:
+        rows.tables["articles"].append((f"key-{a}", a, f"key-{a}", f"title {a}", f"https://example.org/{a}", "test",
+                                        "ar", None, f"/corpus/{a}.txt", len(texts[a]), "ok", None, 1, now, texts[a]))
+    for code, name in NAMES.items():
+        rows.tables["actors"].append((code, code, name, "state", None))
+    seq: dict[str, int] = {}
+    for art, day, typ, src, tgt, modality in KNOWN_EVENTS:
+        n = seq.get(art, 0)
+        seq[art] = n + 1
+        d = date.fromisoformat(day) if day else None
+        rows.tables["events"].append((f"key-{art}", n, 0, typ, None, src, src, NAMES[src], "state", tgt, tgt,
+                                      NAMES[tgt], "state", day, "day" if day else None, d, modality, 0.9,
+                                      texts[art][:10], 0, 10, None))
+        for m, code in enumerate((src, tgt)):
+            rows.tables["mentions"].append((f"key-{art}", n * 2 + m, code, code, 0, 5, texts[art][:5], "name"))
+    rows.tables["claims"].append(("key-a3", 0, "من غير المرجح", "unlikely", 0.325, 0.2, 0.45, 1, 0, "ar",
+                                  texts["a3"][:10], 0, 10, None))
+    db = tmp_path / "known.duckdb"
+    with Store(db) as store:
+        store.write(rows)
+    return db
+
+
+@pytest.fixture(scope="session")
+def dask_scheduler() -> Iterable[str]:
+    """One LocalCluster of 2 worker processes shared by the Dask tests (starting one costs seconds)."""
+    from dask.distributed import LocalCluster
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0")
+    try:
+        yield cluster.scheduler_address
+    finally:
+        cluster.close()

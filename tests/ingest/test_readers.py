@@ -7,10 +7,10 @@ import gzip
 from pathlib import Path
 
 import pytest
-from conftest import AR_ARTICLE, AR_DRONES, AR_SANCTION, AR_TITLE, AR_TREATY, EN_SANCTION, jsonl_record, write_jsonl
 
 from casus.ingest.readers import InputError, read_paths
 from casus.model import Article
+from conftest import AR_ARTICLE, AR_DRONES, AR_SANCTION, AR_TITLE, AR_TREATY, EN_SANCTION, jsonl_record, write_jsonl
 
 
 def read(*paths: Path, pub_date: str | None = None) -> tuple[list[Article], list[InputError]]:
@@ -178,11 +178,12 @@ def test_unreadable_jsonl_files_give_one_error(tmp_path: Path, name: str, data: 
 
 # ---------------------------------------------------------------------------- RSS and Atom
 
+RAID = "شنت الطائرات الإسرائيلية غارات على مواقع قرب دمشق، وفق وسائل إعلام سورية."
 RSS = f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>أخبار العالم</title>
 <link>https://example.org</link><description>world news</description>
 <item><title>إسرائيل تقصف مواقع في سوريا</title><link>https://example.org/1</link><guid>https://example.org/1</guid>
 <pubDate>Mon, 20 Jan 2025 08:00:00 GMT</pubDate>
-<description>&lt;p&gt;شنت الطائرات الإسرائيلية غارات على مواقع قرب دمشق، وفق وسائل إعلام سورية.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;{RAID}&lt;/p&gt;</description></item>
 <item><title>US imposes new sanctions on Iran</title><link>https://example.org/2</link>
 <pubDate>Sun, 19 Jan 2025 12:00:00 GMT</pubDate><description>{EN_SANCTION}</description></item>
 </channel></rss>"""
@@ -207,7 +208,7 @@ def test_rss_items_are_articles_with_title_date_link_and_feed_source(tmp_path: P
         ("https://example.org/2", "US imposes new sanctions on Iran", "2025-01-19", "https://example.org/2",
          "أخبار العالم"),
     ]
-    assert arts[0].text == "إسرائيل تقصف مواقع في سوريا\nشنت الطائرات الإسرائيلية غارات على مواقع قرب دمشق، وفق وسائل إعلام سورية."
+    assert arts[0].text == "إسرائيل تقصف مواقع في سوريا\n" + RAID
     assert "<p>" not in arts[0].text
 
 

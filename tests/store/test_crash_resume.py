@@ -8,10 +8,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from conftest import CASUS, numbered_articles, write_jsonl
-
 from casus.engines.local import ingest
 from casus.store.db import Store
+from conftest import CASUS, numbered_articles, write_jsonl
 
 N_ARTICLES = 400
 BATCH = 20

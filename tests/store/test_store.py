@@ -7,13 +7,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import AR_ARTICLE, AR_SANCTION, jsonl_record, numbered_articles, write_jsonl
 
 from casus.engines.local import ingest
 from casus.ingest.readers import InputError
 from casus.model import Article
 from casus.store.db import Store, StoreError, default_db_path
 from casus.store.rows import Rows, article_key, error_rows
+from conftest import AR_ARTICLE, AR_SANCTION, jsonl_record, numbered_articles, write_jsonl
 
 TABLES = ("articles", "actors", "mentions", "events", "claims")
 

@@ -53,7 +53,8 @@ def test_english_decimal_and_lowercase_continuation_do_not_split() -> None:
 
 def test_english_newlines_split_paragraphs() -> None:
     text = "Labour's 'EU propaganda'\nA taxpayer subsidised propaganda exercise, say the Tories."
-    assert sentences(text, "en") == ["Labour's 'EU propaganda'", "A taxpayer subsidised propaganda exercise, say the Tories."]
+    assert sentences(text, "en") == ["Labour's 'EU propaganda'",
+                                     "A taxpayer subsidised propaganda exercise, say the Tories."]
 
 
 def test_quote_after_full_stop_stays_with_its_sentence() -> None:
