@@ -9,7 +9,7 @@ original only when they report evidence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from casus.model import Article, Evidence
@@ -27,6 +27,8 @@ class Document:
     sentences: list[Span]
     _starts: list[int] = field(default_factory=list)
     datelines: list[tuple[int, int]] = field(default_factory=list)
+    _token_starts: list[int] | None = None
+    memo: dict = field(default_factory=dict)  # per-document caches of the extractors
 
     @classmethod
     def from_article(cls, article: Article) -> Document:
@@ -36,6 +38,18 @@ class Document:
         sentences = _with_title(split_sentences(norm.text, lang), article, norm.text)
         datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(norm.text)]
         return cls(article, lang, norm, match_text, sentences, [s.start for s in sentences], datelines)
+
+    def count_tokens(self, start: int, end: int) -> int:
+        """How many whitespace-separated words begin inside [start, end) (fast: one scan per document)."""
+        if end <= start:
+            return 0
+        if self._token_starts is None:
+            self._token_starts = [m.start() for m in _WORD.finditer(self.norm.text)]
+        starts = self._token_starts
+        n = bisect_left(starts, end) - bisect_left(starts, start)
+        if start > 0 and not self.norm.text[start].isspace() and not self.norm.text[start - 1].isspace():
+            n += 1  # [start, end) begins inside a word: count it, as a regex scan of the slice would
+        return n
 
     def in_dateline(self, offset: int) -> bool:
         """Is this offset inside a dateline ("دبي، الإمارات العربية المتحدة (CNN)—", "LONDON (Reuters) -")?"""
@@ -55,6 +69,7 @@ class Document:
         return Evidence(self.article.text[o_start:o_end], o_start, o_end)
 
 
+_WORD = re.compile(r"\S+")
 # a line that opens with place names and a source in brackets, then a dash or colon
 _DATELINE = re.compile(r"(?m)^[^\n.()]{2,80}?\((?:[^()\n]{2,25})\)\s*[-—–:]+")
 

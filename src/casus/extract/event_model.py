@@ -25,23 +25,41 @@ class EventModel:
     threshold: float
     info: dict[str, Any]
 
-    def probabilities(self, features: list[str]) -> list[float]:
+    def partial(self, features: list[str], start: list[float] | None = None) -> list[float]:
+        """Class scores (logits) from these features, added to `start` (default: the bias)."""
         get = self.weights.get
         rows = [r for r in map(get, features) if r is not None]
-        scores = [b + s for b, s in zip(self.bias, map(sum, zip(*rows)))] if rows else list(self.bias)
+        base = start if start is not None else self.bias
+        return [b + s for b, s in zip(base, map(sum, zip(*rows)))] if rows else list(base)
+
+    @staticmethod
+    def _softmax(scores: list[float]) -> list[float]:
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return [e / total for e in exps]
 
-    def decide(self, features: list[str]) -> tuple[str, float]:
-        """("none" | modality, probability that this is an event at all)."""
-        probs = self.probabilities(features)
+    def probabilities(self, features: list[str]) -> list[float]:
+        return self._softmax(self.partial(features))
+
+    def _decide(self, probs: list[float]) -> tuple[str, float]:
         p_event = 1.0 - probs[0]
         if p_event < self.threshold:
             return "none", p_event
         best = max(range(1, len(CLASSES)), key=lambda i: probs[i])
         return CLASSES[best], p_event
+
+    def decide(self, features: list[str]) -> tuple[str, float]:
+        """("none" | modality, probability that this is an event at all)."""
+        return self._decide(self.probabilities(features))
+
+    def decide_from(self, partial: list[float], features: list[str]) -> tuple[str, float]:
+        """`decide` for features split into a shared, already-scored part and the rest."""
+        return self._decide(self._softmax(self.partial(features, partial)))
+
+    def best_modality_from(self, partial: list[float], features: list[str]) -> str:
+        probs = self._softmax(self.partial(features, partial))
+        return CLASSES[max(range(1, len(CLASSES)), key=lambda i: probs[i])]
 
     def best_modality(self, features: list[str]) -> str:
         """The most probable modality class, ignoring "none"."""

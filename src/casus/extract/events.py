@@ -19,7 +19,7 @@ from casus.extract.actors import ActorRef
 from casus.extract.document import Document
 from casus.extract.event_model import EventModel, load_event_model
 from casus.extract.modality import STRONG_CUES, modality_cue
-from casus.extract.roles import AR_AGENT_PHRASES, COMMA, PUNCT_BREAK, TOKEN, RoleFinder, Slots
+from casus.extract.roles import AR_AGENT_PHRASES, COMMA, PUNCT_BREAK, RoleFinder, Slots
 from casus.extract.triggers import Trigger
 from casus.model import SYMMETRIC_TYPES
 
@@ -57,10 +57,15 @@ class Candidate:
     source: ActorRef
     target: ActorRef
     sentence: int
-    features: list[str]
+    trigger_features: list[str]  # shared by every pair of this trigger (scored once)
+    pair_features: list[str]
     rule_modality: str
     rule: str
     rule_score: float
+
+    @property
+    def features(self) -> list[str]:
+        return self.trigger_features + self.pair_features
 
 
 def _bin(n: int) -> str:
@@ -88,6 +93,7 @@ class EventCoder:
         self.finder = RoleFinder(doc, refs)
         title_end = doc.sentences[0].end if doc.sentences else 0
         self.title_countries = {r.country for r in refs if r.country and r.start < title_end}
+        self._preps: dict[int, str] = {}
 
     def _governor(self, trig: Trigger, previous: list[Trigger]) -> Trigger | None:
         """The trigger this one is the object of: "أدانت [الهجوم]", "condemned the [attack]"."""
@@ -97,7 +103,7 @@ class EventCoder:
             gap = self.text[g.end:trig.token_start]
             if PUNCT_BREAK.search(gap) or COMMA.search(gap):
                 return None
-            if len(TOKEN.findall(self.text, g.end, trig.token_start)) <= 3:
+            if self.doc.count_tokens(g.end, trig.token_start) <= 3:
                 return g
             return None
         return None
@@ -149,6 +155,8 @@ class EventCoder:
             modality, cue = modality_cue(self.doc, trig, si)
             n_states = len({r.country for r in states})
             first_state = states[0] if states else None
+            trig_feats = self._trigger_features(trig, si, modality, cue, n_states, governor, is_main)
+            strong_modality = modality if cue in STRONG_CUES else "asserted"
             for a in parts:
                 for b in parts:
                     if a.country == b.country:
@@ -156,20 +164,14 @@ class EventCoder:
                     if (trig.type not in SYMMETRIC_TYPES and a in slots.sources and b in slots.sources
                             and a is not b):
                         continue  # co-agents ("اتهمت موسكو وطهران واشنطن") do not act on each other
-                    feats, rule_score, rule = self._features(trig, si, a, b, slots, modality, n_states,
-                                                             first_state, speaker, previous, states)
-                    feats.append(f"cue={cue}")
-                    if governor is not None:
-                        feats += [f"gov={governor.type}", f"T={trig.type}|gov={governor.type}"]
-                        if a.country in gov_src:
-                            feats += ["a_gov_subject", f"T={trig.type}|a_gov_subject"]
-                        if b.country in gov_src:
-                            feats.append("b_gov_subject")
-                    if is_main:
-                        feats += ["main", f"T={trig.type}|main"]
+                    feats, rule_score, rule = self._features(trig, a, b, slots, modality, first_state, speaker,
+                                                             previous, states)
+                    if a.country in gov_src:
+                        feats += ["a_gov_subject", f"T={trig.type}|a_gov_subject"]
+                    if b.country in gov_src:
+                        feats.append("b_gov_subject")
                     feats += self._competition(trig, a, b, by_sentence.get(si, []))
-                    out.append(Candidate(trig, a, b, si, feats, modality if cue in STRONG_CUES else "asserted",
-                                         rule, rule_score))
+                    out.append(Candidate(trig, a, b, si, trig_feats, feats, strong_modality, rule, rule_score))
         return out
 
     def _participants(self, trig: Trigger, states: list[ActorRef], slots: Slots, speaker: ActorRef | None,
@@ -184,16 +186,41 @@ class EventCoder:
             if r.country in chosen:
                 continue
             lo, hi = (r.end, trig.token_start) if r.end <= trig.token_start else (trig.end, r.token_start)
-            if len(TOKEN.findall(self.text, lo, hi)) <= MAX_PAIR_DISTANCE:
+            if self.doc.count_tokens(lo, hi) <= MAX_PAIR_DISTANCE:
                 chosen[r.country] = r
         for extra in (speaker, previous):
             if extra is not None and extra.country and extra.country not in chosen:
                 chosen[extra.country] = extra
         return list(chosen.values())
 
-    def _features(self, trig: Trigger, si: int, a: ActorRef, b: ActorRef, slots: Slots, modality: str,
-                  n_states: int, first_state: ActorRef | None, speaker: ActorRef | None,
+    def _trigger_features(self, trig: Trigger, si: int, modality: str, cue: str, n_states: int,
+                          governor: Trigger | None, is_main: bool) -> list[str]:
+        """What describes the trigger whatever pair it is scored for."""
+        typ = trig.type
+        fam = f"{self.lang}{trig.family}"
+        word = self.match[trig.start:trig.end]
+        prev_tok = self.match[max(0, trig.token_start - 16):trig.token_start].split()[-1:] or ["^"]
+        next_tok = self.match[trig.end:trig.end + 16].split()[:1] or ["$"]
+        definite = "def" if trig.prefix.endswith(("ال", "لل")) or prev_tok[0] == "the" else "indef"
+        f = [
+            f"T={typ}", f"pos={trig.pos}", f"fam={fam}", f"w={word}",
+            f"prev={prev_tok[0]}", f"T={typ}|prev={prev_tok[0]}", f"next={next_tok[0]}", f"T={typ}|next={next_tok[0]}",
+            f"T={typ}|{definite}|{trig.pos}", f"w={word}|prev={prev_tok[0]}",
+            f"n={min(n_states, 5)}", f"T={typ}|n={min(n_states, 5)}",
+            f"mod={modality}", f"T={typ}|mod={modality}",
+            f"sent={'title' if si == 0 else 'lead' if si <= 2 else 'body'}",
+            f"lang={self.lang}", f"cue={cue}",
+        ]
+        if governor is not None:
+            f += [f"gov={governor.type}", f"T={typ}|gov={governor.type}"]
+        if is_main:
+            f += ["main", f"T={typ}|main"]
+        return f
+
+    def _features(self, trig: Trigger, a: ActorRef, b: ActorRef, slots: Slots, modality: str,
+                  first_state: ActorRef | None, speaker: ActorRef | None,
                   previous: ActorRef | None, states: list[ActorRef]) -> tuple[list[str], float, str]:
+        """What describes this pair for this trigger."""
         typ = trig.type
         src_countries = {r.country for r in slots.sources}
         tgt_countries = {r.country for r in slots.targets}
@@ -214,26 +241,18 @@ class EventCoder:
         prep_a, prep_b = self._prep_before(a), self._prep_before(b)
         fam = f"{self.lang}{trig.family}"
         word = self.match[trig.start:trig.end]
-        prev_tok = self.match[max(0, trig.token_start - 16):trig.token_start].split()[-1:] or ["^"]
-        next_tok = self.match[trig.end:trig.end + 16].split()[:1] or ["$"]
-        definite = "def" if trig.prefix.endswith(("ال", "لل")) or prev_tok[0] == "the" else "indef"
         f = [
-            f"T={typ}", f"ra={ra}|rb={rb}", f"T={typ}|ra={ra}|rb={rb}",
-            f"pos={trig.pos}", f"pos={trig.pos}|pa={pa}|pb={pb}", f"T={typ}|pa={pa}|pb={pb}",
+            f"ra={ra}|rb={rb}", f"T={typ}|ra={ra}|rb={rb}",
+            f"pos={trig.pos}|pa={pa}|pb={pb}", f"T={typ}|pa={pa}|pb={pb}",
             f"pa={pa}{da}", f"pb={pb}{db}", f"T={typ}|da={da}", f"T={typ}|db={db}",
             f"prea={_prefix_class(a)}", f"preb={_prefix_class(b)}", f"T={typ}|preb={_prefix_class(b)}",
             f"T={typ}|prea={_prefix_class(a)}",
             f"prepa={prep_a}", f"prepb={prep_b}", f"T={typ}|prepb={prep_b}", f"T={typ}|prepa={prep_a}",
             f"via_a={a.via}", f"via_b={b.via}", f"kind_a={a.kind}", f"kind_b={b.kind}",
             f"T={typ}|via_a={a.via}|pa={pa}", f"T={typ}|via_b={b.via}|pb={pb}",
-            f"fam={fam}", f"fam={fam}|pa={pa}|pb={pb}", f"fam={fam}|ra={ra}|rb={rb}",
-            f"w={word}", f"w={word}|ra={ra}|rb={rb}", f"w={word}|pa={pa}|pb={pb}",
-            f"prev={prev_tok[0]}", f"T={typ}|prev={prev_tok[0]}", f"next={next_tok[0]}", f"T={typ}|next={next_tok[0]}",
-            f"T={typ}|{definite}|{trig.pos}", f"w={word}|prev={prev_tok[0]}",
-            f"n={min(n_states, 5)}", f"T={typ}|n={min(n_states, 5)}",
-            f"mod={modality}", f"T={typ}|mod={modality}", f"mod={modality}|ra={ra}|rb={rb}",
-            f"sent={'title' if si == 0 else 'lead' if si <= 2 else 'body'}",
-            f"lang={self.lang}",
+            f"fam={fam}|pa={pa}|pb={pb}", f"fam={fam}|ra={ra}|rb={rb}",
+            f"w={word}|ra={ra}|rb={rb}", f"w={word}|pa={pa}|pb={pb}",
+            f"mod={modality}|ra={ra}|rb={rb}",
         ]
         if ra == "S":
             f += [f"srule={slots.src_rule}", f"T={typ}|srule={slots.src_rule}"]
@@ -265,10 +284,16 @@ class EventCoder:
 
     def _where(self, ref: ActorRef, trig: Trigger) -> tuple[str, str]:
         if ref.end <= trig.token_start:
-            return "B", _bin(len(TOKEN.findall(self.text, ref.end, trig.token_start)))
-        return "A", _bin(len(TOKEN.findall(self.text, trig.end, ref.token_start)))
+            return "B", _bin(self.doc.count_tokens(ref.end, trig.token_start))
+        return "A", _bin(self.doc.count_tokens(trig.end, ref.token_start))
 
     def _prep_before(self, ref: ActorRef) -> str:
+        cached = self._preps.get(id(ref))
+        if cached is None:
+            cached = self._preps[id(ref)] = self._find_prep_before(ref)
+        return cached
+
+    def _find_prep_before(self, ref: ActorRef) -> str:
         before = self.match[max(0, ref.token_start - 14):ref.token_start].split()
         if not before:
             return "start"
@@ -311,13 +336,17 @@ def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
     cands = coder.candidates(triggers)
     model = model if model is not None else load_event_model()
     best: dict[tuple, Coded] = {}
+    partial: dict[int, list[float]] = {}
     for c in cands:
         if model is not None:
-            label, score = model.decide(c.features)
+            key_t = id(c.trigger_features)
+            if key_t not in partial:
+                partial[key_t] = model.partial(c.trigger_features)
+            label, score = model.decide_from(partial[key_t], c.pair_features)
             if label == "none":
                 if not rule_accepts(c.rule_score, c.rule):
                     continue
-                label, score = model.best_modality(c.features), max(score, c.rule_score * 0.5)
+                label, score = model.best_modality_from(partial[key_t], c.pair_features), max(score, c.rule_score * 0.5)
             # an explicit cue in the text (لم, إذا, هل, would ...) outranks the model's guess
             modality = c.rule_modality if c.rule_modality != "asserted" else label
         else:

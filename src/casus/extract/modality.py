@@ -16,6 +16,7 @@ Decided from cue words in the event's clause, all listed in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -128,7 +129,9 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     c = cues(doc.lang)
     text = doc.match_text
     sent = doc.sentences[sentence]
-    before = _clause_before(_TOKEN.findall(text, sent.start, trig.token_start), c)
+    starts, words = _sentence_tokens(doc, sentence)
+    cut = bisect_left(starts, trig.token_start)
+    before = _clause_before(words[:cut], c)
     window = before[-c.clause_window:]
     stripped = [_strip(t) for t in window]
     padded = " " + " ".join(window) + " "
@@ -144,7 +147,7 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
         return "negated", "denial"
 
     sentence_text = text[sent.start:sent.end].rstrip()
-    first = _TOKEN.findall(text, sent.start, min(sent.end, sent.start + 30))
+    first = words[:1]
     if sentence_text.endswith(("?", "؟")) or (first and _strip(first[0]) in c.question):
         return "hypothetical", "question"
     if doc.lang == "ar" and trig.pos == "imperfect" and "س" in trig.prefix:
@@ -167,6 +170,17 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     if _has(c.future_after, after):
         return "hypothetical", "future-time"
     return "asserted", "none"
+
+
+def _sentence_tokens(doc: Document, sentence: int) -> tuple[list[int], list[str]]:
+    """The sentence's cue tokens and their offsets, computed once per sentence."""
+    key = ("modality-tokens", sentence)
+    found = doc.memo.get(key)
+    if found is None:
+        span = doc.sentences[sentence]
+        matches = list(_TOKEN.finditer(doc.match_text, span.start, span.end))
+        found = doc.memo[key] = ([m.start() for m in matches], [m.group() for m in matches])
+    return found
 
 
 def _qad_imperfect(stripped: list[str], trig: Trigger) -> bool:

@@ -218,7 +218,7 @@ class RoleFinder:
         if not r.bare or r.modifier:
             return None
         gap = self.text[r.end:trig.token_start]
-        if PUNCT_BREAK.search(gap) or COMMA.search(gap) or len(self._tokens(r.end, trig.token_start)) > 1:
+        if PUNCT_BREAK.search(gap) or COMMA.search(gap) or self.doc.count_tokens(r.end, trig.token_start) > 1:
             return None
         return r
 
@@ -274,7 +274,7 @@ class RoleFinder:
                 continue
             if PUNCT_BREAK.search(self.text[pos:r.token_start]):
                 return
-            if len(self._tokens(trig.end, r.token_start)) > limit:
+            if self.doc.count_tokens(trig.end, r.token_start) > limit:
                 return
             near = [t.lower() for t in self._tokens(pos, r.token_start)]
             seen += 1
@@ -407,7 +407,7 @@ class RoleFinder:
                 return None
             for r in refs:
                 if r.token_start >= m.end() and r.country and r.bare:
-                    return r if len(self._tokens(m.end(), r.token_start)) <= 3 else None
+                    return r if self.doc.count_tokens(m.end(), r.token_start) <= 3 else None
             return None
         low = self.doc.match_text
         for m in _EN_SPEECH.finditer(low, s_start, s_end):
