@@ -82,6 +82,7 @@ def test_dask_engine_gives_row_for_row_the_local_result(tmp_path: Path, dask_cor
     assert sorted(drep.errors) == sorted(lrep.errors)
     assert f"{missing}: no such file or directory" in drep.errors
     assert (again.added, again.events) == (0, 0) and after == got      # rerun on Dask adds nothing either
+    assert sorted(again.errors) == sorted(lrep.errors)   # ... and still reports the bad inputs, like the local engine
     assert runs == [("dask", "done"), ("dask", "done")]
     part_dirs = [d for d in made if Path(d).name.startswith("casus-dask-")]
     assert len(part_dirs) == 2 and not any(Path(d).exists() for d in part_dirs)  # part files cleaned up

@@ -118,14 +118,23 @@ def _partition_items(part: Partition, pub_date: str | None):
             yield item
 
 
-def process_partition(part: Partition, out_dir: str, run_id: int, now: datetime, pub_date: str | None) -> int:
-    """Extract one partition and write its rows as Parquet (runs on a Dask worker)."""
+def process_partition(part: Partition, out_dir: str, run_id: int, now: datetime,
+                      pub_date: str | None) -> tuple[int, list[str]]:
+    """Extract one partition and write its rows as Parquet (runs on a Dask worker).
+
+    Returns the number of inputs seen and the input errors met (also those already stored,
+    so that a rerun reports them as the local engine does).
+    """
     from casus.extract.pipeline import analyze
 
     rows = Rows()
     seen: set[str] = set()
+    inputs = 0
+    errors: list[str] = []
     for item in _partition_items(part, pub_date):
+        inputs += 1
         if isinstance(item, InputError):
+            errors.append(str(item))
             key = error_key(item)
             if key not in seen:
                 seen.add(key)
@@ -137,7 +146,7 @@ def process_partition(part: Partition, out_dir: str, run_id: int, now: datetime,
         seen.add(key)
         rows.extend(result_rows(analyze(item), key, run_id, now))
     write_parts(rows, Path(out_dir), part.index)
-    return len(rows)
+    return inputs, errors
 
 
 def write_parts(rows: Rows, out: Path, index: int) -> None:
@@ -210,16 +219,21 @@ def ingest_dask(paths: list[str], store: Store, scheduler: str | None = None, wo
         if scheduler:
             client = Client(scheduler)
         else:
+            # ":0" picks a free port: two runs at once must not fight over 8787
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")
             client = Client(cluster)
         with client:
             futures = [client.submit(process_partition, p, str(tmp), report.run_id, now, pub_date, pure=False)
                        for p in parts]
             for fut in as_completed(futures):
-                report.seen += fut.result()
+                seen, errors = fut.result()
+                report.seen += seen
+                report.errors.extend(errors)
                 if progress is not None:
                     progress(report.seen, 0, 0)
+        report.errors.extend(str(e) for e in input_errors)
+        report.seen += len(input_errors)
         if input_errors:
             errs = Rows()
             for e in input_errors:
@@ -227,8 +241,6 @@ def ingest_dask(paths: list[str], store: Store, scheduler: str | None = None, wo
             write_parts(errs, tmp, len(parts))
         if any((tmp / "articles").glob("*.parquet")):
             report.added, report.skipped = load_parts(store, tmp)
-        report.errors = [f"{r[8]}: {r[11]}" for r in store.con.execute(
-            "SELECT * FROM articles WHERE status = 'error' AND run_id = ?", [report.run_id]).fetchall()]
         report.events = store.con.execute(
             "SELECT count(*) FROM events e JOIN articles a ON e.article_key = a.key WHERE a.run_id = ?",
             [report.run_id]).fetchone()[0]
