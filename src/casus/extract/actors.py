@@ -321,7 +321,8 @@ def actor_records(doc: Document, refs: list[ActorRef], lex: ActorLexicon | None 
     lex = lex or actor_lexicon()
     records: dict[tuple[str, str], Actor] = {}
     for r in refs:
-        ev = doc.evidence(r.token_start if not r.prefix else r.start, r.end)
+        # the mention keeps the article ("الرئيس") but not the clitics before it ("و", "ل", "ب")
+        ev = doc.evidence(r.start - 2 if r.prefix.endswith("ال") else r.start, r.end)
         mention = Mention(ev.start, ev.end, ev.text, r.via if r.kind == "state" else (r.role or r.kind))
         if r.country is not None:
             state = lex.states.get(r.country)
