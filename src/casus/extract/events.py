@@ -93,6 +93,8 @@ class EventCoder:
         self.finder = RoleFinder(doc, refs)
         title_end = doc.sentences[0].end if doc.sentences else 0
         self.title_countries = {r.country for r in refs if r.country and r.start < title_end}
+        self.title_refs = list({r.country: r for r in refs if r.country and r.start < title_end
+                                and not r.dateline}.values())
         self._preps: dict[int, str] = {}
 
     def _governor(self, trig: Trigger, previous: list[Trigger]) -> Trigger | None:
@@ -140,6 +142,7 @@ class EventCoder:
             previous = self.finder.previous_speaker.get(si)
             countries = {r.country for r in states}
             countries.update(x.country for x in (speaker, previous) if x is not None)
+            countries.update(r.country for r in self.title_refs)
             if len(countries) < 2:
                 continue  # one state alone cannot be both sides of an event
             slots = self.finder.slots(trig, si)
@@ -191,6 +194,11 @@ class EventCoder:
         for extra in (speaker, previous):
             if extra is not None and extra.country and extra.country not in chosen:
                 chosen[extra.country] = extra
+        if len(chosen) == 1:
+            # one side named here, the other is the article's topic ("دانت الخارجية القطرية القانون")
+            for r in self.title_refs:
+                if r.country not in chosen:
+                    chosen[r.country] = r
         return list(chosen.values())
 
     def _trigger_features(self, trig: Trigger, si: int, modality: str, cue: str, n_states: int,
