@@ -45,6 +45,14 @@ EN_SUBJECT_NOUNS = {"officials", "government", "leader", "leaders", "forces", "t
                     "authorities", "ministers", "diplomats", "president", "prime", "foreign", "navy", "jets",
                     "warplanes", "police", "envoy", "ambassador"}
 
+# words that may stand between a verb and its subject
+_ADVERBIALS = {"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا",
+               "بدوره", "بدورها", "رسميا", "مجددا", "مساء", "صباح", "ليل", "فجر", "الماضي", "الماضيه", "قبل",
+               "ايام", "يوم", "حتي", "الان", "قد", "لقد", "اول", "من", "جهته", "جهتها", "جانبه", "جانبها"}
+
+# nouns whose ل-complement is the one speaking: "بيان للخارجية", "مصدر لوزارة الدفاع"
+_SPEAKER_NOUNS = {"بيان", "مصدر", "متحدث", "ناطق", "مسوول", "مسيول", "رساله", "تصريح", "تصريحات", "مذكره"}
+
 # types whose bare genitive after a masdar is usually the agent, not the patient
 GENITIVE_AGENT_TYPES = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "MOBILIZE", "PROTEST", "REQUEST", "AID",
                         "THREATEN", "REJECT", "CONCEDE"}
@@ -87,6 +95,7 @@ class RoleFinder:
         for r in refs:
             if not r.dateline:
                 self.by_sentence.setdefault(doc.sentence_of(r.start), []).append(r)
+        self._last_subject: dict[int, tuple[int, list[ActorRef], float]] = {}
         self.speakers: dict[int, ActorRef | None] = {}
         self.previous_speaker: dict[int, ActorRef | None] = {}
         last: ActorRef | None = None
@@ -124,6 +133,11 @@ class RoleFinder:
                     slots.tgt_rule, slots.tgt_conf = "svo-object", 0.65
             else:
                 self._arabic_after(trig, after, slots)
+            if not slots.sources and trig.is_verbal and trig.prefix[:1] in ("و", "ف"):
+                self._shared_subject(trig, si, slots)
+            if trig.is_verbal and slots.sources and slots.src_rule in ("vso-subject", "svo-adjacent",
+                                                                        "shared-subject", "speaker-noun"):
+                self._last_subject[si] = (trig.end, slots.sources, slots.src_conf)
         else:
             self._english_after(trig, after, slots)
         self._prepositions(trig, after, slots)
@@ -153,10 +167,23 @@ class RoleFinder:
         n_gap = len(toks)
         prefix = first.prefix
         nominal_phrase = trig.pos == "phrase" and self.text[trig.token_start:trig.end].startswith("ال")
+        if trig.is_verbal and first.prep == "ل" and any(t in _SPEAKER_NOUNS for t in toks[:2]) and n_gap <= 3:
+            # "اتهم بيان للبيت الأبيض إيران": the statement of X is X speaking
+            slots.sources = [first]
+            slots.src_rule, slots.src_conf = "speaker-noun", 0.65
+            rest = [r for r in after if r.start > first.end]
+            obj = self._object_after(first.end, rest)
+            if obj:
+                slots.targets = self._coordinated(obj, rest)
+                slots.tgt_rule, slots.tgt_conf = "vso-object", 0.65
+            return
         if trig.is_verbal or (trig.pos == "phrase" and not nominal_phrase):
             preposition_between = any(t in AR_TARGET_PREPS | AR_PARTNER_PREPS | AR_FROM_PREPS for t in toks)
+            # VSO: the subject follows the verb directly or after adverbials ("أكدت الخميس روسيا");
+            # after another noun it is that noun's genitive ("أيدت حق إسرائيل")
+            adverbial_gap = all(t in _ADVERBIALS for t in toks)
             if (first.bare and not first.modifier and n_gap <= 3 and not (first.conj and n_gap == 0)
-                    and not preposition_between):
+                    and not preposition_between and adverbial_gap):
                 slots.sources = self._coordinated(first, after)
                 slots.src_rule, slots.src_conf = "vso-subject", 0.75
                 rest = [r for r in after if r.start > slots.sources[-1].end]
@@ -210,6 +237,15 @@ class RoleFinder:
         before = self.doc.match_text[max(0, trig.token_start - 24):trig.token_start]
         return before.rstrip().endswith(("came under", "come under", "comes under", "was under", "is under"))
 
+    def _shared_subject(self, trig: Trigger, si: int, slots: Slots) -> None:
+        """"نددت الولايات المتحدة بالهجمات ... وأيدت حق إسرائيل": a coordinated verb keeps the subject."""
+        last = self._last_subject.get(si)
+        if last is None or last[0] > trig.token_start:
+            return
+        if PUNCT_BREAK.search(self.text, last[0], trig.token_start):
+            return
+        slots.sources, slots.src_rule, slots.src_conf = list(last[1]), "shared-subject", min(0.6, last[2])
+
     def _adjacent_subject(self, trig: Trigger, before: list[ActorRef]) -> ActorRef | None:
         """An actor right before a verb (at most one word between) that can be its subject."""
         if not before:
@@ -220,6 +256,9 @@ class RoleFinder:
         gap = self.text[r.end:trig.token_start]
         if PUNCT_BREAK.search(gap) or COMMA.search(gap) or self.doc.count_tokens(r.end, trig.token_start) > 1:
             return None
+        before = self.doc.match_text[max(0, r.token_start - 12):r.token_start].split()
+        if before and before[-1] in AR_TARGET_PREPS | AR_PARTNER_PREPS | AR_FROM_PREPS | {"في"}:
+            return None  # "... من سوريا وأيدت": the object of a preposition is not the next verb's subject
         return r
 
     def _english_after(self, trig: Trigger, after: list[ActorRef], slots: Slots) -> None:
