@@ -62,6 +62,7 @@ _AR_SPEECH = re.compile(
     r"صرح|صرحت|ذكر|ذكرت|تابع|تابعت|افاد|افادت|لفت|لفتت|يقول|تقول|يؤكد|تؤكد|اعرب|اعربت|عبر|عبرت|دعا|دعت|"
     r"طالب|طالبت|حذر|حذرت)(?=\s)"
 )
+_EN_PRONOUN = re.compile(r"(?:But |And )?(?:He|She)\b")
 _EN_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|insisted|argued|warned|urged|called)\b")
 OWN_COUNTRY = {
     "ar": re.compile(r"(?:^|\s)[وبلف]*(?:بلاده|بلادها|بلادنا|حكومته|حكومتها|حكومتنا|دولته|دولتها)(?=\W|$)"),
@@ -99,9 +100,16 @@ class RoleFinder:
         self.speakers: dict[int, ActorRef | None] = {}
         self.previous_speaker: dict[int, ActorRef | None] = {}
         last: ActorRef | None = None
+        last_person: ActorRef | None = None
         for si, span in enumerate(doc.sentences):
             self.previous_speaker[si] = last
             sp = self._speaker(span.start, span.end, self.by_sentence.get(si, []))
+            if sp is None and self.lang == "en" and last_person is not None and _EN_PRONOUN.match(
+                    self.doc.text, span.start):
+                sp = last_person  # "He also spoke on the telephone to ...": the person last named
+            people_here = [r for r in self.by_sentence.get(si, []) if r.country and r.kind == "leader"]
+            if people_here:
+                last_person = people_here[-1]
             self.speakers[si] = sp
             if sp is not None:
                 last = sp
