@@ -61,7 +61,7 @@ class TreeSampler:
             try:
                 total += p.memory_info().rss
             except psutil.Error:
-                pass
+                continue  # the process ended between listing and reading it
         return total
 
     def _run(self) -> None:

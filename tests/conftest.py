@@ -152,3 +152,17 @@ def dask_scheduler() -> Iterable[str]:
         yield cluster.scheduler_address
     finally:
         cluster.close()
+
+
+STORE_TABLES = ("articles", "actors", "mentions", "events", "claims")
+
+
+def table_rows(store) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted, without the columns that name the run that wrote it."""
+    out = {}
+    for name in STORE_TABLES:
+        rel = store.con.execute(f"SELECT * FROM {name}")
+        cols = [d[0] for d in rel.description]
+        keep = [i for i, c in enumerate(cols) if c not in ("run_id", "ingested_at")]
+        out[name] = sorted((tuple(r[i] for i in keep) for r in rel.fetchall()), key=repr)
+    return out

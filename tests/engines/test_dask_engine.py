@@ -10,20 +10,9 @@ import pytest
 from casus.engines.dask_engine import ingest_dask, plan_partitions
 from casus.engines.local import ingest
 from casus.store.db import Store
-from conftest import AR_SANCTION, EN_SANCTION, jsonl_record, numbered_articles, write_jsonl
+from conftest import AR_SANCTION, EN_SANCTION, STORE_TABLES, jsonl_record, numbered_articles, table_rows, write_jsonl
 
-TABLES = ("articles", "actors", "mentions", "events", "claims")
-
-
-def table_rows(store: Store) -> dict[str, list[tuple]]:
-    """All rows of each table, sorted, without the columns that differ by run (run_id, ingested_at)."""
-    out = {}
-    for name in TABLES:
-        rel = store.con.execute(f"SELECT * FROM {name}")
-        cols = [d[0] for d in rel.description]
-        keep = [i for i, c in enumerate(cols) if c not in ("run_id", "ingested_at")]
-        out[name] = sorted((tuple(r[i] for i in keep) for r in rel.fetchall()), key=repr)
-    return out
+TABLES = STORE_TABLES
 
 
 @pytest.fixture

@@ -13,20 +13,14 @@ from casus.ingest.readers import InputError
 from casus.model import Article
 from casus.store.db import Store, StoreError, default_db_path
 from casus.store.rows import Rows, article_key, error_rows
-from conftest import AR_ARTICLE, AR_SANCTION, jsonl_record, numbered_articles, write_jsonl
+from conftest import AR_ARTICLE, AR_SANCTION, STORE_TABLES, jsonl_record, numbered_articles, table_rows, write_jsonl
 
-TABLES = ("articles", "actors", "mentions", "events", "claims")
+TABLES = STORE_TABLES
 
 
 def snapshot(store: Store) -> dict[str, set[tuple]]:
-    """Every row of every table, without the columns that name the run that wrote it."""
-    out = {}
-    for name in TABLES:
-        rel = store.con.execute(f"SELECT * FROM {name}")
-        cols = [d[0] for d in rel.description]
-        keep = [i for i, c in enumerate(cols) if c not in ("run_id", "ingested_at")]
-        out[name] = {tuple(r[i] for i in keep) for r in rel.fetchall()}
-    return out
+    """Every row of every table (as sets), without the columns that name the run that wrote it."""
+    return {name: set(rows) for name, rows in table_rows(store).items()}
 
 
 def test_second_ingest_of_the_same_input_adds_nothing(tmp_path: Path, mixed_corpus: Path) -> None:
