@@ -211,7 +211,8 @@ def ingest(
     rate = report.seen / max(elapsed, 1e-9)
     console.print(f"run {report.run_id}: {report.seen} inputs in {elapsed:.1f}s ({rate:.0f}/s); "
                   f"{report.added} articles added, {report.skipped} already stored, {report.events} events; "
-                  f"store {store.path}: {counts['articles']} articles, {counts['events']} events")
+                  f"store {store.path}: {counts['articles']} articles, {counts['events']} events",
+                  soft_wrap=True, highlight=False)  # one line, whatever the terminal width (scripts grep it)
     if report.errors:
         err_console.print(f"[red]{len(report.errors)} input(s) failed:[/red]", highlight=False)
         for line in report.errors[:50]:
