@@ -85,7 +85,38 @@ def find_actors(doc: Document, lexicon: ActorLexicon | None = None) -> list[Acto
     refs = _led_coalitions(doc, _chain(doc, groups, lex))
     for r in refs:
         r.dateline = doc.in_dateline(r.start)
-    return _resolve_weak(refs)
+    refs = _resolve_weak(refs)
+    return _both_sides(doc, refs)
+
+
+_BOTH_AR = re.compile(r"(?:^|(?<=\s))([وفبل]{0,2})(?:ال|لل)?(?:جانبان|جانبين|بلدان|بلدين|طرفان|طرفين|دولتان|دولتين|"
+                      r"زعيمان|زعيمين|رييسان|رييسين)(?=[\s.,،؛:]|$)")
+_BOTH_EN = re.compile(r"\b(?:both|the two) (?:countries|sides|nations|states|governments|leaders|men)\b", re.I)
+
+
+def _both_sides(doc: Document, refs: list[ActorRef]) -> list[ActorRef]:
+    """"اتفق الجانبان", "the two countries": the last two states named before, as a coordinated pair."""
+    pattern = _BOTH_AR if doc.lang == "ar" else _BOTH_EN
+    matches = list(pattern.finditer(doc.match_text))
+    if not matches:
+        return refs
+    out = list(refs)
+    for m in matches:
+        start = m.start(1) if doc.lang == "ar" else m.start()
+        prefix = m.group(1) if doc.lang == "ar" else ""
+        window_start = doc.sentences[max(0, doc.sentence_of(start) - 2)].start
+        seen: dict[str, ActorRef] = {}
+        for r in reversed([r for r in refs if window_start <= r.start < start and r.country and not r.dateline]):
+            seen.setdefault(r.country, r)
+            if len(seen) == 2:
+                break
+        if len(seen) != 2:
+            continue
+        for country, r in seen.items():
+            out.append(ActorRef(start + len(prefix), m.end(), country, country, r.name, r.kind, "pair",
+                                prefix, entries=[]))
+    out.sort(key=lambda r: (r.start, r.end))
+    return out
 
 
 _LED_BY_AR = re.compile(r"(?:^|\s)([وفبل]*(?:ال)?(?:تحالف|قوات التحالف)(?:\s+(?:العربي|الدولي|العسكري|الاسلامي))?"

@@ -420,6 +420,9 @@ class RoleFinder:
         if first not in pool:
             return group
         for r in pool[pool.index(first) + 1:]:
+            if r.via == "pair" and first.via == "pair" and (r.start, r.end) == (first.start, first.end):
+                group.append(r)  # "الجانبان": both states at one word
+                continue
             gap = self.text[group[-1].end:r.token_start].strip()
             if self.lang == "ar":
                 ok = (r.conj and gap in ("", "،", ",")) or (gap in ("،", ",") and r.bare and not r.conj)
@@ -433,6 +436,9 @@ class RoleFinder:
     def _coordinated_back(self, last: ActorRef, before: list[ActorRef]) -> list[ActorRef]:
         group = [last]
         for r in reversed(before[:before.index(last)]):
+            if r.via == "pair" and last.via == "pair" and (r.start, r.end) == (last.start, last.end):
+                group.insert(0, r)
+                continue
             gap = self.text[r.end:group[0].token_start].strip()
             if self.lang == "ar":
                 ok = group[0].conj and gap in ("", "،", ",")
