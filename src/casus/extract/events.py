@@ -158,7 +158,8 @@ class EventCoder:
             modality, cue = modality_cue(self.doc, trig, si)
             n_states = len({r.country for r in states})
             first_state = states[0] if states else None
-            trig_feats = self._trigger_features(trig, si, modality, cue, n_states, governor, is_main)
+            fam, word = f"{self.lang}{trig.family}", self.match[trig.start:trig.end]
+            trig_feats = self._trigger_features(trig, fam, word, si, modality, cue, n_states, governor, is_main)
             strong_modality = modality if cue in STRONG_CUES else "asserted"
             for a in parts:
                 for b in parts:
@@ -167,8 +168,8 @@ class EventCoder:
                     if (trig.type not in SYMMETRIC_TYPES and a in slots.sources and b in slots.sources
                             and a is not b):
                         continue  # co-agents ("اتهمت موسكو وطهران واشنطن") do not act on each other
-                    feats, rule_score, rule = self._features(trig, a, b, slots, modality, first_state, speaker,
-                                                             previous, states)
+                    feats, rule_score, rule = self._features(trig, fam, word, a, b, slots, modality, first_state,
+                                                             speaker, previous, states)
                     if a.country in gov_src:
                         feats += ["a_gov_subject", f"T={trig.type}|a_gov_subject"]
                     if b.country in gov_src:
@@ -201,12 +202,10 @@ class EventCoder:
                     chosen[r.country] = r
         return list(chosen.values())
 
-    def _trigger_features(self, trig: Trigger, si: int, modality: str, cue: str, n_states: int,
+    def _trigger_features(self, trig: Trigger, fam: str, word: str, si: int, modality: str, cue: str, n_states: int,
                           governor: Trigger | None, is_main: bool) -> list[str]:
         """What describes the trigger whatever pair it is scored for."""
         typ = trig.type
-        fam = f"{self.lang}{trig.family}"
-        word = self.match[trig.start:trig.end]
         prev_tok = self.match[max(0, trig.token_start - 16):trig.token_start].split()[-1:] or ["^"]
         next_tok = self.match[trig.end:trig.end + 16].split()[:1] or ["$"]
         definite = "def" if trig.prefix.endswith(("ال", "لل")) or prev_tok[0] == "the" else "indef"
@@ -225,7 +224,7 @@ class EventCoder:
             f += ["main", f"T={typ}|main"]
         return f
 
-    def _features(self, trig: Trigger, a: ActorRef, b: ActorRef, slots: Slots, modality: str,
+    def _features(self, trig: Trigger, fam: str, word: str, a: ActorRef, b: ActorRef, slots: Slots, modality: str,
                   first_state: ActorRef | None, speaker: ActorRef | None,
                   previous: ActorRef | None, states: list[ActorRef]) -> tuple[list[str], float, str]:
         """What describes this pair for this trigger."""
@@ -247,8 +246,6 @@ class EventCoder:
         pa, da = self._where(a, trig)
         pb, db = self._where(b, trig)
         prep_a, prep_b = self._prep_before(a), self._prep_before(b)
-        fam = f"{self.lang}{trig.family}"
-        word = self.match[trig.start:trig.end]
         f = [
             f"ra={ra}|rb={rb}", f"T={typ}|ra={ra}|rb={rb}",
             f"pos={trig.pos}|pa={pa}|pb={pb}", f"T={typ}|pa={pa}|pb={pb}",
