@@ -31,10 +31,19 @@ def keys(db: Path) -> tuple[set, set, set, set, int]:
 
 
 def wait_for_first_commit(proc: subprocess.Popen, wal: Path, timeout: float = 60) -> bool:
-    """True once the WAL holds more than the run header (i.e. a batch of articles committed)."""
+    """True once a batch of articles has surely committed.
+
+    Batches are written one after another, so the WAL growing a second time, after it first
+    passed the run header, means the first batch's COMMIT returned (a single growth may be a
+    commit still in flight, which a kill would rightly roll back).
+    """
     deadline = time.monotonic() + timeout
+    first = 0
     while time.monotonic() < deadline and proc.poll() is None:
-        if wal.exists() and wal.stat().st_size > 8_000:
+        size = wal.stat().st_size if wal.exists() else 0
+        if not first and size > 8_000:
+            first = size
+        elif first and size > first:
             return True
         time.sleep(0.002)
     return False
