@@ -63,6 +63,7 @@ _AR_SPEECH = re.compile(
     r"طالب|طالبت|حذر|حذرت)(?=\s)"
 )
 _EN_PRONOUN = re.compile(r"(?:But |And )?(?:He|She)\b")
+_EN_ARTICLE = re.compile(r"\bthe$")
 _EN_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|insisted|argued|warned|urged|called)\b")
 OWN_COUNTRY = {
     "ar": re.compile(r"(?:^|\s)[وبلف]*(?:بلاده|بلادها|بلادنا|حكومته|حكومتها|حكومتنا|دولته|دولتها)(?=\W|$)"),
@@ -99,10 +100,12 @@ class RoleFinder:
         self._last_subject: dict[int, tuple[int, list[ActorRef], float]] = {}
         self.speakers: dict[int, ActorRef | None] = {}
         self.previous_speaker: dict[int, ActorRef | None] = {}
+        self._person_before: dict[int, ActorRef | None] = {}  # the person last named before each sentence
         last: ActorRef | None = None
         last_person: ActorRef | None = None
         for si, span in enumerate(doc.sentences):
             self.previous_speaker[si] = last
+            self._person_before[si] = last_person
             sp = self._speaker(span.start, span.end, self.by_sentence.get(si, []))
             if sp is None and self.lang == "en" and last_person is not None and _EN_PRONOUN.match(
                     self.doc.text, span.start):
@@ -151,6 +154,8 @@ class RoleFinder:
         self._prepositions(trig, after, slots)
         if not slots.sources:
             self._subject_before(trig, before, slots)
+        if not slots.sources and self.lang == "en":
+            self._pronoun_subject(trig, si, before, slots)
         if not slots.sources:
             self._fallback_source(trig, si, span.start, slots)
         if trig.subject_is == "target" or self._undergoes(trig):
@@ -349,8 +354,12 @@ class RoleFinder:
                     pos = slots.sources[-1].end
                     continue
             else:
-                if prep == "the" and len(near) >= 2:
-                    prep = near[-2]
+                if prep == "the":
+                    prep = near[-2] if len(near) >= 2 else ""
+                if not prep and pos == trig.end and trig.subject_is != "target":
+                    # the trigger phrase ends in its preposition: "spoke on the telephone to X"
+                    last_word = self.doc.match_text[trig.start:trig.end].rsplit(" ", 1)[-1]
+                    prep = last_word if last_word in EN_TARGET_PREPS | EN_PARTNER_PREPS else ""
                 if prep in EN_TARGET_PREPS | EN_PARTNER_PREPS:
                     self._set_target(r, after, f"prep-{prep}", 0.7, slots)
                     return
@@ -395,6 +404,16 @@ class RoleFinder:
             slots.src_rule, slots.src_conf = "svo-subject", 0.6 if len(toks) <= 4 else 0.5
             return
 
+    def _pronoun_subject(self, trig: Trigger, si: int, before: list[ActorRef], slots: Slots) -> None:
+        """"..., where he met President Bush": "he"/"she" right before the verb is the person last named."""
+        words = self.doc.match_text[max(0, trig.token_start - 24):trig.token_start].split()[-3:]
+        if not words or not any(w in ("he", "she") for w in words[-2:]):
+            return
+        people = [r for r in before if r.country and r.kind == "leader"]
+        person = people[-1] if people else self._person_before.get(si)
+        if person is not None and person.country:
+            slots.sources, slots.src_rule, slots.src_conf = [person], "en-pronoun", 0.5
+
     def _fallback_source(self, trig: Trigger, si: int, s_start: int, slots: Slots) -> None:
         speaker = self.speakers.get(si)
         if speaker is not None and speaker.end <= trig.token_start and speaker.country:
@@ -427,7 +446,7 @@ class RoleFinder:
             if self.lang == "ar":
                 ok = (r.conj and gap in ("", "،", ",")) or (gap in ("،", ",") and r.bare and not r.conj)
             else:
-                ok = gap.lower() in (",", "and", ", and", "&", "or", ", or")
+                ok = _EN_ARTICLE.sub("", gap.lower()).strip() in (",", "and", ", and", "&", "or", ", or")
             if not ok or r.modifier != first.modifier:
                 break
             group.append(r)
