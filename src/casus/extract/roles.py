@@ -112,7 +112,7 @@ class RoleFinder:
                 sp = last_person  # "He also spoke on the telephone to ...": the person last named
             people_here = [r for r in self.by_sentence.get(si, []) if r.country and r.kind == "leader"]
             if people_here:
-                last_person = people_here[-1]
+                last_person = people_here[0]  # the sentence's subject, most often: what "he" goes on to mean
             self.speakers[si] = sp
             if sp is not None:
                 last = sp
@@ -152,10 +152,10 @@ class RoleFinder:
         else:
             self._english_after(trig, after, slots)
         self._prepositions(trig, after, slots)
-        if not slots.sources:
-            self._subject_before(trig, before, slots)
         if not slots.sources and self.lang == "en":
             self._pronoun_subject(trig, si, before, slots)
+        if not slots.sources:
+            self._subject_before(trig, before, slots)
         if not slots.sources:
             self._fallback_source(trig, si, span.start, slots)
         if trig.subject_is == "target" or self._undergoes(trig):
@@ -405,12 +405,13 @@ class RoleFinder:
             return
 
     def _pronoun_subject(self, trig: Trigger, si: int, before: list[ActorRef], slots: Slots) -> None:
-        """"..., where he met President Bush": "he"/"she" right before the verb is the person last named."""
+        """"..., where he met President Bush": "he"/"she" right before the verb is the person who leads the
+        sentence, else the one who led the last sentence naming a person."""
         words = self.doc.match_text[max(0, trig.token_start - 24):trig.token_start].split()[-3:]
         if not words or not any(w in ("he", "she") for w in words[-2:]):
             return
         people = [r for r in before if r.country and r.kind == "leader"]
-        person = people[-1] if people else self._person_before.get(si)
+        person = people[0] if people else self._person_before.get(si)
         if person is not None and person.country:
             slots.sources, slots.src_rule, slots.src_conf = [person], "en-pronoun", 0.5
 
