@@ -40,6 +40,8 @@ def articles_for(name: str) -> tuple[Path, list[Article]]:
         return gold, arts
     gold = ROOT / "annotations" / name
     wanted = {p.stem for p in gold.glob("*.json")}
+    if (gold / "articles.jsonl").exists():  # annotations that ship their own texts (synthetic_en)
+        return gold, [a for a in read_jsonl(gold / "articles.jsonl") if isinstance(a, Article) and a.id in wanted]
     corpus = SHARED / "corpus" / "ant_ar_world_mideast_2018.jsonl"
     arts = [a for a in read_jsonl(corpus) if isinstance(a, Article) and a.id in wanted]
     return gold, arts

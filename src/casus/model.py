@@ -93,7 +93,7 @@ class Event:
     sentence: int
     mode: str | None = None
     date: str | None = None
-    date_precision: str | None = None  # day | month | year
+    date_precision: str | None = None  # day | week (date = its Monday) | month | year
     confidence: float = 0.5
     trigger: str | None = None
 

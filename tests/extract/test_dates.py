@@ -99,6 +99,38 @@ def test_arabic_relative_expressions_resolve_against_pub_date(text: str, value: 
     assert one(text) == (value, precision)
 
 
+@pytest.mark.parametrize(("text", "lang", "value", "precision"), [
+    # PUB is Monday 2025-01-20; a week is given as its Monday, with precision "week"
+    ("الأسبوع الماضي", "ar", "2025-01-13", "week"),
+    ("last week", "en", "2025-01-13", "week"),
+    ("this week", "en", "2025-01-20", "week"),
+    ("قبل أسبوعين وقعت الضربات", "ar", "2025-01-06", "week"),      # dual: two weeks
+    ("هاجمت الفصائل القاعدة قبل ثلاثة أيام", "ar", "2025-01-17", "day"),
+    ("وقبل يومين أعلنت طهران", "ar", "2025-01-18", "day"),
+    ("قبل 3 سنوات", "ar", "2022", "year"),
+    ("منذ عامين", "ar", "2023", "year"),
+    ("بعد ثلاثة أشهر", "ar", "2025-04", "month"),
+    ("Iran tested the missile three years ago", "en", "2022", "year"),
+    ("a week ago", "en", "2025-01-13", "week"),
+    ("the talks resume in two weeks", "en", "2025-02-03", "week"),
+])
+def test_durations_and_weeks_count_from_publication(text: str, lang: str, value: str, precision: str) -> None:
+    assert one(text, lang) == (value, precision)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("قبل ثلاثة أيام من الانتخابات", "ar"),   # counted from the election, not from publication
+    ("منذ بضعة أيام", "ar"),                  # vague: no date rather than a guess
+    ("two days after the attack", "en"),
+])
+def test_durations_from_another_point_or_vague_give_no_date(text: str, lang: str) -> None:
+    assert dates(text, lang) == []
+
+
+def test_mundhu_aam_with_a_year_is_that_year_not_a_duration() -> None:
+    assert one("منذ عام 2011") == ("2011", "year")
+
+
 def test_weekday_after_the_conjunction_wa_is_found() -> None:
     """والخميس / وأمس: the clitic و is part of the word but not of the date."""
     text = fold("والخميس أعلنت الخارجية الإيرانية")

@@ -3,8 +3,10 @@
 Our own small grammar instead of dateparser: it knows both Arabic month-name
 systems (يناير and كانون الثاني, often written together as "17 يناير/كانون
 الثاني 2025"), Maghrebi names (جانفي), weekdays and relative expressions
-(أمس, العام الماضي, last week), keeps the precision the text gives (a year is
-"2024", not 2024-01-01) and never fills a missing part with today's date.
+(أمس, العام الماضي, last week), durations counted from publication ("قبل
+أسبوعين", "three years ago", "in two weeks"), keeps the precision the text gives
+(a year is "2024", not 2024-01-01; a week is its Monday with precision "week")
+and never fills a missing part with today's date.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ class DateMention:
     start: int
     end: int
     value: str        # YYYY-MM-DD | YYYY-MM | YYYY
-    precision: str    # day | month | year
+    precision: str    # day | week (value = its Monday) | month | year
     relative: bool    # resolved from the publication date
 
 
@@ -35,6 +37,8 @@ class _Grammar:
     relative: dict[str, tuple[str, int]]
     future_words: tuple[str, ...]
     past_words: tuple[str, ...]
+    units: dict[str, tuple[str, int, bool]]  # word → (offset unit, factor, dual: the word itself means 2)
+    numbers: dict[str, int]
 
 
 def _alternation(words: list[str]) -> str:
@@ -62,9 +66,19 @@ def _grammar(lang: str) -> _Grammar:
             continue
         for w in as_list(rec.get(lang)):
             relative[norm(w)] = (unit, int(rec[unit]))
+    units: dict[str, tuple[str, int, bool]] = {}
+    for rec in (cal.get("units") or {}).values():
+        for w in as_list(rec.get(lang)):
+            units[norm(w)] = (rec["unit"], int(rec["factor"]), False)
+        for w in as_list(rec.get(f"{lang}_dual")):
+            units[norm(w)] = (rec["unit"], int(rec["factor"]), True)
+    numbers = {norm(w): int(n) for n, names in (cal.get("number_words") or {}).items()
+               for w in as_list(names.get(lang))}
     month_re = _alternation(list(months))
     day_re = _alternation(list(weekdays))
     rel_re = _alternation(list(relative))
+    unit_re = _alternation(list(units))
+    num_re = rf"\d{{1,3}}|{_alternation(list(numbers))}"
     if lang == "ar":
         year_word = r"(?:(?:عام|العام|سنه|السنه|لعام|بعام)\s+)?"
         body = (
@@ -72,9 +86,12 @@ def _grammar(lang: str) -> _Grammar:
             rf"|(?:شهر\s+)?(?P<m2>{month_re})(?:\s*/\s*(?:{month_re}))?\s+(?:من\s+)?(?:عام\s+|العام\s+)?(?P<y2>\d{{4}})"
             rf"|(?:(?:عام|العام|سنه|السنه|لعام|بعام|منذ|في)\s+)(?P<y3>(?:19|20)\d\d)(?!\d)"
         )
-        # weekdays and relative words may carry the clitic و/ف (والخميس, وامس), left outside the match
+        # weekdays, durations and relative words may carry the clitic و/ف (والخميس, وامس), left outside the match
+        # a duration counts from publication unless من names another point ("قبل ثلاثه ايام من الانتخابات");
+        # "منذ عام 2011" is a year, not a duration
         clitic_body = (
-            rf"(?P<rel>{rel_re})"
+            rf"(?P<dmark>قبل|منذ|بعد|في\s+غضون)\s+(?:(?P<dnum>{num_re})\s+)?(?P<dunit>{unit_re})(?!\s+(?:من\s|\d))"
+            rf"|(?P<rel>{rel_re})"
             rf"|(?:يوم\s+)?(?:(?:صباح|مساء|ليل|ليله|ظهر|فجر)\s+)?(?P<wd>{day_re})"
         )
         del year_word
@@ -84,6 +101,8 @@ def _grammar(lang: str) -> _Grammar:
             rf"|(?P<m3>{month_re})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{{4}}))?"
             rf"|(?P<m2>{month_re})\.?\s+(?:of\s+)?(?P<y2>\d{{4}})"
             rf"|(?:\b(?:in|since|by|of|during|until|from)\s+)(?P<y3>(?:19|20)\d\d)(?!\d)"
+            rf"|(?P<dnum>{num_re})\s+(?P<dunit>{unit_re})\s+(?P<dmark>ago)"
+            rf"|(?P<dmark2>in|within)\s+(?P<dnum2>{num_re})\s+(?P<dunit2>{unit_re})(?!\s+(?:of|before|after)\b)"
             rf"|(?P<rel>{rel_re})"
             rf"|(?:on\s+)?(?:(?P<dir>next|last|coming|past|previous)\s+)?(?P<wd>{day_re})"
         )
@@ -92,7 +111,7 @@ def _grammar(lang: str) -> _Grammar:
     pattern = re.compile(rf"(?:(?<![\w])(?:{body}){clitic})(?![\w])")
     future = ("المقبل", "القادم", "المقبله", "القادمه") if lang == "ar" else ("next", "coming")
     past = ("الماضي", "الماضيه", "المنصرم", "الفايت") if lang == "ar" else ("last", "past")
-    return _Grammar(pattern, months, weekdays, relative, future, past)
+    return _Grammar(pattern, months, weekdays, relative, future, past, units, numbers)
 
 
 def find_dates(text: str, lang: str, pub_date: str | None) -> list[DateMention]:
@@ -138,6 +157,8 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tupl
         return (f"{int(gd['y2']):04d}-{month:02d}", "month", False) if month else None
     if gd.get("y3"):
         return gd["y3"], "year", False
+    if gd.get("dunit") or gd.get("dunit2"):
+        return _duration(gd, g, pub)
     if gd.get("rel"):
         if pub is None:
             return None
@@ -162,6 +183,20 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tupl
     return None
 
 
+def _duration(gd: dict[str, str | None], g: _Grammar, pub: date | None) -> tuple[str, str, bool] | None:
+    """"قبل أسبوعين", "three years ago", "in two weeks": an offset from publication, at the unit's precision."""
+    if pub is None:
+        return None
+    mark = gd.get("dmark") or gd.get("dmark2") or ""
+    unit, factor, dual = g.units[_squash(gd.get("dunit") or gd.get("dunit2") or "")]
+    written = gd.get("dnum") or gd.get("dnum2")
+    if written is not None and dual:
+        return None  # "قبل ثلاثه يومين" is not Arabic; better no date than a guess
+    n = 2 if dual else 1 if written is None else int(written) if written.isdigit() else g.numbers[_squash(written)]
+    sign = 1 if _squash(mark) in ("بعد", "في غضون", "in", "within") else -1
+    return _shift(pub, unit, sign * n * factor)
+
+
 def _squash(s: str) -> str:
     return re.sub(r"\s+", " ", s)
 
@@ -183,7 +218,9 @@ def _shift(pub: date, unit: str, n: int) -> tuple[str, str, bool]:
     if unit == "days":
         return (pub + timedelta(days=n)).isoformat(), "day", True
     if unit == "weeks":
-        return (pub + timedelta(weeks=n)).isoformat(), "day", True
+        # "last week" names a week, not a day: its Monday, with precision "week"
+        day = pub + timedelta(weeks=n)
+        return (day - timedelta(days=day.weekday())).isoformat(), "week", True
     if unit == "months":
         total = pub.year * 12 + pub.month - 1 + n
         return f"{total // 12:04d}-{total % 12 + 1:02d}", "month", True
