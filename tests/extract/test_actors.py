@@ -91,3 +91,18 @@ def test_dateline_state_is_an_actor_but_not_a_party() -> None:
 def test_english_names_are_matched_as_proper_nouns() -> None:
     # "power" is not Samantha Power, "may" is not Theresa May
     assert countries("The party may lose power in the region") == set()
+
+
+def test_bare_title_refers_to_the_last_holder_named() -> None:
+    """"وقال رئيس الوزراء" after Netanyahu was named: Netanyahu, hence Israel (no pub_date needed)."""
+    _, found = refs("وصل رئيس الوزراء الإسرائيلي بنيامين نتنياهو إلى موسكو. وقال رئيس الوزراء إنه بحث الملف السوري.")
+    anaphor = [r for r in found if r.via == "anaphor"]
+    assert [(r.country, r.person) for r in anaphor] == [("ISR", "Benjamin Netanyahu")]
+    _, found = refs("Tony Blair promised more aid. The prime minister later telephoned President Jacques Chirac.",
+                    lang="en")
+    assert [(r.country, r.person) for r in found if r.via == "anaphor"] == [("GBR", "Tony Blair")]
+
+
+def test_bare_title_with_no_named_holder_before_it_stays_unresolved() -> None:
+    _, found = refs("The prime minister said the talks with Iran would go on.", lang="en")
+    assert not [r for r in found if r.via == "anaphor"]

@@ -184,6 +184,8 @@ def _chain(doc: Document, groups: list, lex: ActorLexicon) -> list[ActorRef]:
     def flush() -> None:
         if current:
             ref = _resolve_chain(doc, current, lex)
+            if ref is None:
+                ref = _title_anaphor(doc, current, refs)
             if ref is not None:
                 refs.append(ref)
             current.clear()
@@ -327,6 +329,26 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | 
         return ActorRef(start, end, None, org.code, org.name, org.kind, "organization", prefix,
                         entries=all_entries, weak=not strong)
     return None  # a bare title ("the minister") names no one we can resolve
+
+
+def _title_anaphor(doc: Document, chain: list, before: list[ActorRef]) -> ActorRef | None:
+    """A bare title ("وقال رئيس الوزراء", "the prime minister said") is the last holder of that office named.
+
+    Only a chain of one title word, whose office someone earlier in the article held by name or by
+    title + state; the dateline never counts.
+    """
+    if len(chain) != 1:
+        return None
+    start, end, prefix, entries = chain[0]
+    roles = {e.role for e in entries if e.via == "role" and e.role}
+    if len(roles) != 1:
+        return None
+    role = next(iter(roles))
+    for r in reversed(before):
+        if r.role == role and r.country and not r.dateline and r.kind not in ("opposition",):
+            return ActorRef(start, end, r.country, r.code, r.name, r.kind, "anaphor", prefix, role=role,
+                            person=r.person, entries=list(entries), weak=r.weak)
+    return None
 
 
 def _resolve_weak(refs: list[ActorRef]) -> list[ActorRef]:
