@@ -331,6 +331,11 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | 
     return None  # a bare title ("the minister") names no one we can resolve
 
 
+# offices one person holds at a time, so that the bare title can only mean the holder named before
+_ONE_HOLDER_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
+                               "deputy_head_of_state", "deputy_head_of_government", "crown_prince"})
+
+
 def _title_anaphor(doc: Document, chain: list, before: list[ActorRef]) -> ActorRef | None:
     """A bare title ("وقال رئيس الوزراء", "the prime minister said") is the last holder of that office named.
 
@@ -341,8 +346,8 @@ def _title_anaphor(doc: Document, chain: list, before: list[ActorRef]) -> ActorR
         return None
     start, end, prefix, entries = chain[0]
     roles = {e.role for e in entries if e.via == "role" and e.role}
-    if len(roles) != 1:
-        return None
+    if len(roles) != 1 or not roles <= _ONE_HOLDER_ROLES:
+        return None  # "المستشارين العسكريين", "a diplomat": many people hold these, no antecedent is meant
     role = next(iter(roles))
     for r in reversed(before):
         if r.role == role and r.country and not r.dateline and r.kind not in ("opposition",):

@@ -48,6 +48,7 @@ class Cues:
     breakers: frozenset[str]
     negation_window: int
     clause_window: int
+    governing_window: int
 
 
 @cache
@@ -73,6 +74,7 @@ def cues(lang: str) -> Cues:
         breakers=group("scope_breakers"),
         negation_window=int(data.get("negation_window", 2 if lang == "ar" else 3)),
         clause_window=int(data.get("clause_window", 10)),
+        governing_window=int(data.get("governing_window", 14)),
     )
 
 
@@ -162,7 +164,9 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
             return "hypothetical", "modal"
         if doc.lang == "ar" and _qad_imperfect(stripped, trig):
             return "hypothetical", "modal"
-    if _has(c.governing, padded_stripped):
+    # a pledge or request reaches a little further than a modal: "تعهدت الدولتان بتنفيذ مشاريع ...، حيث تساعد"
+    governed = " " + " ".join(_strip(t) for t in before[-c.governing_window:]) + " "
+    if _has(c.governing, governed):
         return "hypothetical", "request"
     if _has(c.allegation, padded_stripped):
         return "hypothetical", "allegation"
