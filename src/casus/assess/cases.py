@@ -137,6 +137,13 @@ def model_markdown(rep: dict[str, Any]) -> str:
         f"{'met' if cv['calibration_error'] <= 0.05 else 'not met'}** ({cv['calibration_error']:.4f}, expected "
         f"calibration error over deciles; largest decile gap {cv['calibration_worst_bin']:.4f}). AUC {cv['auc']:.3f}.",
         "",
+        f"Discrimination: the mean cross-validated forecast is {100 * cv['mean_forecast_events']:.2f}% for the "
+        f"{rep['events']} interventions and {100 * cv['mean_forecast_non_events']:.2f}% for the other opportunities, "
+        f"a gap of {100 * (cv['mean_forecast_events'] - cv['mean_forecast_non_events']):.1f} points; the Brier skill "
+        f"of a calibrated forecast equals this gap, so a ratio of 0.8 needs about 20 points. "
+        f"Scored on its own training data (no hold-out; an upper bound for these features, not a forecast score) "
+        f"the final fit reaches a Brier ratio of {rep['in_sample']['brier_ratio']:.3f}.",
+        "",
         "| decile | n | mean forecast | observed | events |",
         "|---|---|---|---|---|",
     ]

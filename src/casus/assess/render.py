@@ -111,6 +111,16 @@ def print_report(rep: dict[str, Any], console: Console) -> None:
                   f"{'[green]met' if ok_b else '[red]NOT met'}[/] (ratio {cv['brier'] / base_b:.3f}); "
                   f"calibration error ≤ {target['calibration_error_max']}: "
                   f"{'[green]met' if ok_c else '[red]NOT met'}[/] ({cv['calibration_error']:.4f}); AUC {cv['auc']:.3f}")
+    if "mean_forecast_events" in cv:
+        gap = cv["mean_forecast_events"] - cv["mean_forecast_non_events"]
+        console.print(f"discrimination: mean cross-validated forecast {pct(cv['mean_forecast_events'], 2)} for the "
+                      f"{rep['events']} interventions vs {pct(cv['mean_forecast_non_events'], 2)} for the other "
+                      f"opportunities, a gap of {100 * gap:.1f} points (the Brier skill of a calibrated forecast "
+                      f"equals this gap: a ratio of {target['brier_ratio_max']} needs about "
+                      f"{100 * (1 - target['brier_ratio_max']):.0f} points)")
+    if "in_sample" in rep:
+        console.print(f"in sample (the final fit scored on its own training data, an upper bound for these "
+                      f"features, not a forecast score): Brier ratio {rep['in_sample']['brier_ratio']:.3f}")
     b = Table(title="per held-out era", title_justify="left")
     for col in ("era", "n", "events", "Brier", "base rate", "defence rule"):
         b.add_column(col, justify="right")
