@@ -47,7 +47,7 @@ class Store:
             raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
         # DuckDB caches table data up to its memory limit (default: 80% of RAM); an ingest
         # never needs that much, and a bounded cache keeps memory flat however large the corpus
-        self.con.execute(f"SET memory_limit = '{os.environ.get('CASUS_DB_MEMORY', '512MB')}'")
+        self.con.execute(f"SET memory_limit = '{os.environ.get('CASUS_DB_MEMORY', '300MB')}'")
         if not read_only:
             self._init()
         elif not self._has_table("articles"):
