@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -24,6 +24,12 @@ class EventModel:
     bias: tuple[float, ...]
     threshold: float
     info: dict[str, Any]
+    # a threshold per language where cross-validation chose one (English and Arabic news differ in how
+    # many candidates they raise per event); `threshold` otherwise
+    by_lang: dict[str, float] = field(default_factory=dict)
+
+    def threshold_for(self, lang: str | None) -> float:
+        return self.by_lang.get(lang or "", self.threshold)
 
     def partial(self, features: list[str], start: list[float] | None = None) -> list[float]:
         """Class scores (logits) from these features, added to `start` (default: the bias)."""
@@ -51,20 +57,20 @@ class EventModel:
     def probabilities(self, features: list[str]) -> list[float]:
         return self._softmax(self.partial(features))
 
-    def _decide(self, probs: list[float]) -> tuple[str, float]:
+    def _decide(self, probs: list[float], lang: str | None = None) -> tuple[str, float]:
         p_event = 1.0 - probs[0]
-        if p_event < self.threshold:
+        if p_event < self.threshold_for(lang):
             return "none", p_event
         best = max(range(1, len(CLASSES)), key=lambda i: probs[i])
         return CLASSES[best], p_event
 
-    def decide(self, features: list[str]) -> tuple[str, float]:
+    def decide(self, features: list[str], lang: str | None = None) -> tuple[str, float]:
         """("none" | modality, probability that this is an event at all)."""
-        return self._decide(self.probabilities(features))
+        return self._decide(self.probabilities(features), lang)
 
-    def decide_from(self, partial: list[float], features: list[str]) -> tuple[str, float]:
+    def decide_from(self, partial: list[float], features: list[str], lang: str | None = None) -> tuple[str, float]:
         """`decide` for features split into a shared, already-scored part and the rest."""
-        return self._decide(self._softmax(self.partial(features, partial)))
+        return self._decide(self._softmax(self.partial(features, partial)), lang)
 
     def best_modality_from(self, partial: list[float], features: list[str]) -> str:
         probs = self._softmax(self.partial(features, partial))
@@ -77,6 +83,7 @@ class EventModel:
 
     def to_json(self) -> dict[str, Any]:
         return {"classes": list(CLASSES), "bias": list(self.bias), "threshold": self.threshold,
+                "thresholds_by_lang": dict(sorted(self.by_lang.items())),
                 "info": self.info, "weights": {k: list(v) for k, v in sorted(self.weights.items())}}
 
 
@@ -86,7 +93,8 @@ def model_path() -> Path:
 
 def from_json(data: dict[str, Any]) -> EventModel:
     return EventModel({k: tuple(v) for k, v in data["weights"].items()}, tuple(data["bias"]),
-                      float(data["threshold"]), data.get("info", {}))
+                      float(data["threshold"]), data.get("info", {}),
+                      {k: float(v) for k, v in (data.get("thresholds_by_lang") or {}).items()})
 
 
 @cache

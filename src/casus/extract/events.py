@@ -347,7 +347,7 @@ def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
             key_t = id(c.trigger_features)
             if key_t not in partial:
                 partial[key_t] = model.partial(c.trigger_features)
-            label, score = model.decide_from(partial[key_t], c.pair_features)
+            label, score = model.decide_from(partial[key_t], c.pair_features, doc.lang)
             if label == "none":
                 if not rule_accepts(c.rule_score, c.rule):
                     continue
