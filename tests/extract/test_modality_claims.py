@@ -32,6 +32,9 @@ def modality_of(text: str, trigger_word: str) -> str:
     ("Russia did not intervene when Israel struck Iran.", "intervene", "negated"),
     ("Israel may strike Iran's nuclear sites if talks fail.", "strike", "hypothetical"),
     ("Britain expelled 23 Russian diplomats.", "expelled", "asserted"),
+    # the modal inside an English trigger phrase counts: the visit has not happened yet
+    ("Foreign Secretary Jack Straw is to visit Thailand and Indonesia this week.", "visit", "hypothetical"),
+    ("Mr Blair was considering a new treaty with the US.", "treaty", "hypothetical"),
 ])
 def test_modality(text: str, word: str, expected: str) -> None:
     assert modality_of(text, word) == expected

@@ -135,6 +135,9 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     cut = bisect_left(starts, trig.token_start)
     before = _clause_before(words[:cut], c)
     window = before[-c.clause_window:]
+    if doc.lang == "en" and " " in text[trig.start:trig.end]:
+        # English trigger phrases may carry their own modal: "is to visit", "due to attend", "will meet"
+        window = window + text[trig.start:trig.end].split()[:-1]
     stripped = [_strip(t) for t in window]
     padded = " " + " ".join(window) + " "
     padded_stripped = " " + " ".join(stripped) + " "
