@@ -68,3 +68,21 @@ def test_evidence_and_dates_are_resolved() -> None:
     assert agree, res.events
     assert agree[0].date == "2025-01-17" and agree[0].date_precision == "day"
     assert text[agree[0].evidence.start:agree[0].evidence.end] == agree[0].evidence.text
+
+
+def test_two_states_spoken_to_do_not_consult_each_other() -> None:
+    found = events("Tony Blair spoke on the telephone to US President George Bush and the president of Indonesia.",
+                   pub_date="2005-01-05")
+    assert not any({f[1], f[2]} == {"USA", "IDN"} for f in found), found
+
+
+def test_parties_between_whom_a_deal_is_made_agree_with_each_other() -> None:
+    found = events("وأشار إلى الاتفاق الذي تم التوصل إليه العام الماضي بين الأردن والولايات المتحدة وروسيا.")
+    pairs = {frozenset(f[1:3]) for f in found if f[0] == "AGREE"}
+    assert frozenset({"JOR", "RUS"}) in pairs or frozenset({"USA", "RUS"}) in pairs, found
+
+
+def test_english_modal_makes_the_event_hypothetical() -> None:
+    found = events("On Friday, Foreign Secretary Jack Straw will visit Thailand.", pub_date="2005-01-05")
+    consult = {f for f in found if f[0] == "CONSULT" and {f[1], f[2]} == {"GBR", "THA"}}
+    assert consult and all(f[3] == "hypothetical" for f in consult), found

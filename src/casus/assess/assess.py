@@ -198,7 +198,11 @@ def _news_adjust(fv: FeatureValues, news: News, facts: Facts, p: str, c: str, at
     # the patron's ties with the attacker and with the attacker's backers
     if attackers:
         ties_pa = news.events({p}, set(attackers), TIES_TYPES, either_way=True)
-        extra["allied_pa"] = [e.evidence(f"{p}–attacker ties (news): ") for e in _top(ties_pa)]
+        # friction counts as much as friendship here, stated or only feared ("مواجهة مباشرة مع إسرائيل")
+        friction_pa = news.events({p}, set(attackers), ATTACK_TYPES + ("THREATEN", "MOBILIZE", "ACCUSE"),
+                                  either_way=True, modality=None)
+        extra["allied_pa"] = ([e.evidence(f"{p}–attacker ties (news): ") for e in _top(ties_pa)]
+                              + [e.evidence(f"{p}–attacker friction (news): ") for e in _top(friction_pa, 2)])
         majors = {to_iso(m) for m in facts.majors_by_year.get(min(on.year, facts.data.majors_last), ())} - {p}
         backers = news.events(majors - set(attackers), set(attackers), TIES_TYPES + ATTACK_TYPES, either_way=True)
         backers = [e for e in backers if e.type != "ASSAULT" or (e.source in attackers) == (e.target in attackers)]

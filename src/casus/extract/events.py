@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from casus.extract.actors import ActorRef
 from casus.extract.document import Document
 from casus.extract.event_model import EventModel, load_event_model
-from casus.extract.modality import STRONG_CUES, modality_cue
+from casus.extract.modality import STRONG_CUES_BY_LANG, modality_cue
 from casus.extract.roles import AR_AGENT_PHRASES, COMMA, PUNCT_BREAK, RoleFinder, Slots
 from casus.extract.triggers import Trigger
 from casus.model import SYMMETRIC_TYPES
@@ -160,7 +160,7 @@ class EventCoder:
             first_state = states[0] if states else None
             fam, word = f"{self.lang}{trig.family}", self.match[trig.start:trig.end]
             trig_feats = self._trigger_features(trig, fam, word, si, modality, cue, n_states, governor, is_main)
-            strong_modality = modality if cue in STRONG_CUES else "asserted"
+            strong_modality = modality if cue in STRONG_CUES_BY_LANG[self.lang] else "asserted"
             for a in parts:
                 for b in parts:
                     if a.country == b.country:
@@ -168,6 +168,11 @@ class EventCoder:
                     if (trig.type not in SYMMETRIC_TYPES and a in slots.sources and b in slots.sources
                             and a is not b):
                         continue  # co-agents ("اتهمت موسكو وطهران واشنطن") do not act on each other
+                    if (a in slots.targets and b in slots.targets and a is not b
+                            and not slots.tgt_rule.endswith(("بين", "between"))):
+                        # nor do co-patients ("spoke to President Bush and the presidents of Sri Lanka"),
+                        # unlike the parties "between" whom something is agreed
+                        continue
                     feats, rule_score, rule = self._features(trig, fam, word, a, b, slots, modality, first_state,
                                                              speaker, previous, states)
                     if a.country in gov_src:
