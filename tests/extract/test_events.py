@@ -86,3 +86,9 @@ def test_english_modal_makes_the_event_hypothetical() -> None:
     found = events("On Friday, Foreign Secretary Jack Straw will visit Thailand.", pub_date="2005-01-05")
     consult = {f for f in found if f[0] == "CONSULT" and {f[1], f[2]} == {"GBR", "THA"}}
     assert consult and all(f[3] == "hypothetical" for f in consult), found
+
+
+def test_many_signatories_are_not_paired_with_each_other() -> None:
+    # a multilateral deal is not an agreement between each two of its signatories
+    found = events("وقعت الولايات المتحدة وفرنسا وبريطانيا وروسيا والصين الاتفاق النووي مع إيران عام 2015.")
+    assert not any(f[0] == "AGREE" and {f[1], f[2]} <= {"USA", "FRA", "GBR", "RUS", "CHN"} for f in found), found

@@ -165,8 +165,8 @@ class EventCoder:
                 for b in parts:
                     if a.country == b.country:
                         continue
-                    if (trig.type not in SYMMETRIC_TYPES and a in slots.sources and b in slots.sources
-                            and a is not b):
+                    if ((trig.type not in SYMMETRIC_TYPES or len({r.country for r in slots.sources}) > 2)
+                            and a in slots.sources and b in slots.sources and a is not b):
                         continue  # co-agents ("اتهمت موسكو وطهران واشنطن") do not act on each other
                     if (a in slots.targets and b in slots.targets and a is not b
                             and not slots.tgt_rule.endswith(("بين", "between"))):
