@@ -1,10 +1,13 @@
 """Score casus extraction against gold sets with the project scorer (../shared/eval/score.py).
 
-usage: python bench/eval_extraction.py [dev|dev_en|silver ...] [--verbose] [--save DIR]
+usage: python bench/eval_extraction.py [dev|dev_en|silver|synthetic_en ...] [--verbose] [--save DIR]
 
-`dev` and `dev_en` are the shared gold sets; `silver` is annotations/silver/
-(helper-annotated ANT articles, read from ../shared/corpus). Prints the
-scorer's figures per set; --save keeps the predictions as JSONL.
+`dev` and `dev_en` are the shared gold sets (held out); `silver` is
+annotations/silver/ (our annotations of ANT articles, texts read from
+../shared/corpus) and `synthetic_en` annotations/synthetic_en/ (texts shipped
+with it): both are training data, so their figures here are in-sample (the
+training's cross-validation gives the honest ones). Prints the scorer's
+figures per set; --save keeps the predictions as JSONL.
 """
 
 from __future__ import annotations
