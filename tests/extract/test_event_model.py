@@ -23,6 +23,6 @@ def test_model_round_trips_through_json_with_its_language_thresholds() -> None:
 
 def test_shipped_model_says_what_it_was_trained_on_and_how_it_scored() -> None:
     model = load_event_model()
-    assert model is not None
+    assert isinstance(model, EventModel)
     assert model.info["articles"] >= 240
     assert 0 < model.info["cv_asserted_event"]["f1"] < 1

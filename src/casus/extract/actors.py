@@ -185,7 +185,7 @@ def _chain(doc: Document, groups: list, lex: ActorLexicon) -> list[ActorRef]:
         if current:
             ref = _resolve_chain(doc, current, lex)
             if ref is None:
-                ref = _title_anaphor(doc, current, refs)
+                ref = _title_anaphor(current, refs)
             if ref is not None:
                 refs.append(ref)
             current.clear()
@@ -336,7 +336,7 @@ _ONE_HOLDER_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_m
                                "deputy_head_of_state", "deputy_head_of_government", "crown_prince"})
 
 
-def _title_anaphor(doc: Document, chain: list, before: list[ActorRef]) -> ActorRef | None:
+def _title_anaphor(chain: list, before: list[ActorRef]) -> ActorRef | None:
     """A bare title ("وقال رئيس الوزراء", "the prime minister said") is the last holder of that office named.
 
     Only a chain of one title word, whose office someone earlier in the article held by name or by
@@ -350,7 +350,7 @@ def _title_anaphor(doc: Document, chain: list, before: list[ActorRef]) -> ActorR
         return None  # "المستشارين العسكريين", "a diplomat": many people hold these, no antecedent is meant
     role = next(iter(roles))
     for r in reversed(before):
-        if r.role == role and r.country and not r.dateline and r.kind not in ("opposition",):
+        if r.role == role and r.country and not r.dateline and r.kind != "opposition":
             return ActorRef(start, end, r.country, r.code, r.name, r.kind, "anaphor", prefix, role=role,
                             person=r.person, entries=list(entries), weak=r.weak)
     return None

@@ -100,7 +100,7 @@ class RoleFinder:
         self._last_subject: dict[int, tuple[int, list[ActorRef], float]] = {}
         self.speakers: dict[int, ActorRef | None] = {}
         self.previous_speaker: dict[int, ActorRef | None] = {}
-        self._person_before: dict[int, ActorRef | None] = {}  # the person last named before each sentence
+        self._person_before: dict[int, ActorRef | None] = {}  # who "he" means at the start of each sentence
         last: ActorRef | None = None
         last_person: ActorRef | None = None
         for si, span in enumerate(doc.sentences):
@@ -109,7 +109,7 @@ class RoleFinder:
             sp = self._speaker(span.start, span.end, self.by_sentence.get(si, []))
             if sp is None and self.lang == "en" and last_person is not None and _EN_PRONOUN.match(
                     self.doc.text, span.start):
-                sp = last_person  # "He also spoke on the telephone to ...": the person last named
+                sp = last_person  # "He also spoke on the telephone to ...": the last person leading a sentence
             people_here = [r for r in self.by_sentence.get(si, []) if r.country and r.kind == "leader"]
             if people_here:
                 last_person = people_here[0]  # the sentence's subject, most often: what "he" goes on to mean
@@ -407,12 +407,12 @@ class RoleFinder:
     def _pronoun_subject(self, trig: Trigger, si: int, before: list[ActorRef], slots: Slots) -> None:
         """"..., where he met President Bush": "he"/"she" right before the verb is the person who leads the
         sentence, else the one who led the last sentence naming a person."""
-        words = self.doc.match_text[max(0, trig.token_start - 24):trig.token_start].split()[-3:]
-        if not words or not any(w in ("he", "she") for w in words[-2:]):
+        words = self.doc.match_text[max(0, trig.token_start - 24):trig.token_start].split()[-2:]
+        if not any(w in ("he", "she") for w in words):
             return
         people = [r for r in before if r.country and r.kind == "leader"]
         person = people[0] if people else self._person_before.get(si)
-        if person is not None and person.country:
+        if person is not None:
             slots.sources, slots.src_rule, slots.src_conf = [person], "en-pronoun", 0.5
 
     def _fallback_source(self, trig: Trigger, si: int, s_start: int, slots: Slots) -> None:

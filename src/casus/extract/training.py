@@ -45,10 +45,7 @@ class Labelled:
     rule_modality: str = "asserted"
     rule_score: float = 0.0
     rule: str = ""
-
-    @property
-    def lang(self) -> str:
-        return next((f[5:] for f in self.features if f.startswith("lang=")), "")
+    lang: str = ""
 
 
 def final_modality(model: EventModel, ex: Labelled) -> str:
@@ -140,7 +137,7 @@ def label_candidates(ga: GoldArticle, mode: str = "sentence+rule") -> list[Label
             label = sentences.get(c.sentence, "none")
             if label == "none" and mode == "sentence+rule" and c.rule_score > 0:
                 label = anywhere.get(key, "none")
-        out.append(Labelled(ga.article.id, key, c.features, label, c.rule_modality, c.rule_score, c.rule))
+        out.append(Labelled(ga.article.id, key, c.features, label, c.rule_modality, c.rule_score, c.rule, doc.lang))
     return out
 
 
@@ -181,12 +178,8 @@ def article_scores(model: EventModel, examples: list[Labelled], gold: dict[str, 
     for ex in examples:
         if final_modality(model, ex) == "asserted":
             pred.setdefault(ex.article, set()).add(ex.triple)
-    tp = sum(len(pred[a] & gold[a]) for a in gold)
-    fp = sum(len(pred[a] - gold[a]) for a in gold)
-    fn = sum(len(gold[a] - pred[a]) for a in gold)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+    return _prf(sum(len(pred[a] & gold[a]) for a in gold), sum(len(pred[a] - gold[a]) for a in gold),
+                sum(len(gold[a] - pred[a]) for a in gold))
 
 
 def _with_threshold(model: EventModel, threshold: float, by_lang: dict[str, float] | None = None) -> EventModel:
