@@ -221,3 +221,15 @@ def test_amss_is_always_the_day_before_publication(pub) -> None:
     import datetime as dt
 
     assert dates("قال أمس", "ar", pub.isoformat()) == [((pub - dt.timedelta(days=1)).isoformat(), "day")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("مطلع 2024", "ar"), ("أوائل 2024", "ar"), ("صيف 2024", "ar"),
+    ("early 2024", "en"), ("mid-2024", "en"), ("late 2024", "en"), ("summer 2024", "en"),
+])
+def test_part_of_a_year_keeps_year_precision(text: str, lang: str) -> None:
+    assert one(text, lang) == ("2024", "year")
+
+
+def test_last_two_thousand_soldiers_is_not_the_year_2000() -> None:
+    assert dates("انسحب آخر 2000 جندي من القاعدة") == []

@@ -77,6 +77,12 @@ def _grammar(lang: str) -> _Grammar:
     month_re = _alternation(list(months))
     day_re = _alternation(list(weekdays))
     rel_re = _alternation(list(relative))
+    # "early 2024", "مطلع 2024", "summer 2018", "صيف 2018": the year is what the text pins down
+    # (أول / آخر are also "first / last": "آخر 2000 جندي" is not a date, so not before a bare number)
+    period_words = [norm(w) for rec in cal.get("parts_of_period") or [] for w in as_list(rec.get(lang))
+                    if norm(w) not in (norm("أول"), norm("آخر"))]
+    period_words += [norm(w) for rec in (cal.get("seasons") or {}).values() for w in as_list(rec.get(lang))]
+    period_re = _alternation(period_words)
     unit_re = _alternation(list(units))
     num_re = rf"\d{{1,3}}|{_alternation(list(numbers))}"
     if lang == "ar":
@@ -84,7 +90,7 @@ def _grammar(lang: str) -> _Grammar:
         body = (
             rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{month_re})(?:\s*/\s*(?:{month_re}))?(?:\s*(?:من\s+)?(?:عام\s+|العام\s+)?(?P<y>\d{{4}}))?"
             rf"|(?:شهر\s+)?(?P<m2>{month_re})(?:\s*/\s*(?:{month_re}))?\s+(?:من\s+)?(?:عام\s+|العام\s+)?(?P<y2>\d{{4}})"
-            rf"|(?:(?:عام|العام|سنه|السنه|لعام|بعام|منذ|في)\s+)(?P<y3>(?:19|20)\d\d)(?!\d)"
+            rf"|(?:(?:عام|العام|سنه|السنه|لعام|بعام|منذ|في|{period_re})\s+)(?P<y3>(?:19|20)\d\d)(?!\d)"
         )
         # weekdays, durations and relative words may carry the clitic و/ف (والخميس, وامس), left outside the match
         # a duration counts from publication unless من names another point ("قبل ثلاثه ايام من الانتخابات");
@@ -100,7 +106,7 @@ def _grammar(lang: str) -> _Grammar:
             rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month_re})\.?(?:,?\s+(?P<y>\d{{4}}))?"
             rf"|(?P<m3>{month_re})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{{4}}))?"
             rf"|(?P<m2>{month_re})\.?\s+(?:of\s+)?(?P<y2>\d{{4}})"
-            rf"|(?:\b(?:in|since|by|of|during|until|from)\s+)(?P<y3>(?:19|20)\d\d)(?!\d)"
+            rf"|(?:\b(?:in|since|by|of|during|until|from|{period_re})(?:\s+|-))(?P<y3>(?:19|20)\d\d)(?!\d)"
             rf"|(?P<dnum>{num_re})\s+(?P<dunit>{unit_re})\s+(?P<dmark>ago)"
             rf"|(?P<dmark2>in|within)\s+(?P<dnum2>{num_re})\s+(?P<dunit2>{unit_re})(?!\s+(?:of|before|after)\b)"
             rf"|(?P<rel>{rel_re})"
