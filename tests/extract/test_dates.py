@@ -233,3 +233,19 @@ def test_part_of_a_year_keeps_year_precision(text: str, lang: str) -> None:
 
 def test_last_two_thousand_soldiers_is_not_the_year_2000() -> None:
     assert dates("انسحب آخر 2000 جندي من القاعدة") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "precision"), [
+    # arithmetic Islamic calendar: 1 Ramadan 1446 is 1 March 2025 (Umm al-Qura agrees here; it may differ by a day)
+    ("أعلنت الرياض في 1 رمضان 1446 هـ", "ar", "2025-03-01", "day"),
+    ("الموافق 1 محرم 1400هـ", "ar", "1979-11-21", "day"),
+    ("خلال شهر رمضان 1445", "ar", "2024-03", "month"),
+    ("on 1 Ramadan 1446 AH", "en", "2025-03-01", "day"),
+])
+def test_hijri_dates_are_converted(text: str, lang: str, value: str, precision: str) -> None:
+    assert one(text, lang) == (value, precision)
+
+
+def test_hijri_month_name_without_a_hijri_year_is_not_a_date() -> None:
+    assert dates("خلال رمضان زار الوفد موسكو") == []
+    assert dates("ارتفع العدد إلى صفر 2018") == []

@@ -5,8 +5,8 @@ systems (يناير and كانون الثاني, often written together as "17 �
 الثاني 2025"), Maghrebi names (جانفي), weekdays and relative expressions
 (أمس, العام الماضي, last week), durations counted from publication ("قبل
 أسبوعين", "three years ago", "in two weeks"), keeps the precision the text gives
-(a year is "2024", not 2024-01-01; a week is its Monday with precision "week")
-and never fills a missing part with today's date.
+(a year is "2024", not 2024-01-01; a week is its Monday with precision "week"),
+converts Hijri dates ("17 رمضان 1445 هـ") and never fills a missing part with today's date.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ class _Grammar:
     past_words: tuple[str, ...]
     units: dict[str, tuple[str, int, bool]]  # word → (offset unit, factor, dual: the word itself means 2)
     numbers: dict[str, int]
+    hijri_months: dict[str, int]
 
 
 def _alternation(words: list[str]) -> str:
@@ -74,6 +75,11 @@ def _grammar(lang: str) -> _Grammar:
             units[norm(w)] = (rec["unit"], int(rec["factor"]), True)
     numbers = {norm(w): int(n) for n, names in (cal.get("number_words") or {}).items()
                for w in as_list(names.get(lang))}
+    hijri: dict[str, int] = {}
+    for num, names in (cal.get("hijri_months") or {}).items():
+        for w in as_list(names.get(lang)):
+            hijri[norm(w).replace("'", "")] = int(num)
+    hijri_re = _alternation(list(hijri))
     month_re = _alternation(list(months))
     day_re = _alternation(list(weekdays))
     rel_re = _alternation(list(relative))
@@ -88,6 +94,8 @@ def _grammar(lang: str) -> _Grammar:
     if lang == "ar":
         year_word = r"(?:(?:عام|العام|سنه|السنه|لعام|بعام)\s+)?"
         body = (
+            rf"(?:(?P<hd>\d{{1,2}})\s+)?(?:من\s+)?(?:شهر\s+)?(?P<hm>{hijri_re})\s+(?:من\s+)?(?:عام\s+|سنه\s+)?"
+            rf"(?P<hy>1[34]\d\d)(?:\s*(?:هجريه|هجري|ه)(?![\w]))?|"
             rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{month_re})(?:\s*/\s*(?:{month_re}))?(?:\s*(?:من\s+)?(?:عام\s+|العام\s+)?(?P<y>\d{{4}}))?"
             rf"|(?:شهر\s+)?(?P<m2>{month_re})(?:\s*/\s*(?:{month_re}))?\s+(?:من\s+)?(?:عام\s+|العام\s+)?(?P<y2>\d{{4}})"
             rf"|(?:(?:عام|العام|سنه|السنه|لعام|بعام|منذ|في|{period_re})\s+)(?P<y3>(?:19|20)\d\d)(?!\d)"
@@ -103,6 +111,7 @@ def _grammar(lang: str) -> _Grammar:
         del year_word
     else:
         body = (
+            rf"(?:(?P<hd>\d{{1,2}})\s+)?(?P<hm>{hijri_re})\s+(?P<hy>1[34]\d\d)(?:\s*(?:ah|a\.h\.)(?![\w]))?|"
             rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month_re})\.?(?:,?\s+(?P<y>\d{{4}}))?"
             rf"|(?P<m3>{month_re})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{{4}}))?"
             rf"|(?P<m2>{month_re})\.?\s+(?:of\s+)?(?P<y2>\d{{4}})"
@@ -117,7 +126,7 @@ def _grammar(lang: str) -> _Grammar:
     pattern = re.compile(rf"(?:(?<![\w])(?:{body}){clitic})(?![\w])")
     future = ("المقبل", "القادم", "المقبله", "القادمه") if lang == "ar" else ("next", "coming")
     past = ("الماضي", "الماضيه", "المنصرم", "الفايت") if lang == "ar" else ("last", "past")
-    return _Grammar(pattern, months, weekdays, relative, future, past, units, numbers)
+    return _Grammar(pattern, months, weekdays, relative, future, past, units, numbers, hijri)
 
 
 def find_dates(text: str, lang: str, pub_date: str | None) -> list[DateMention]:
@@ -143,6 +152,8 @@ def _parse_iso(value: str | None) -> date | None:
 
 def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tuple[str, str, bool] | None:
     gd = m.groupdict()
+    if gd.get("hm"):
+        return _hijri(g.hijri_months[_squash(gd["hm"]).replace("'", "")], int(gd["hy"]), gd.get("hd"))
     month_word = gd.get("m") or gd.get("m3")
     day = gd.get("d") or gd.get("d3")
     year = gd.get("y") or gd.get("y4")
@@ -187,6 +198,20 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tupl
             delta = -7
         return (pub + timedelta(days=delta)).isoformat(), "day", True
     return None
+
+
+def _hijri(month: int, year: int, day: str | None) -> tuple[str, str, bool] | None:
+    """A Hijri date in the Gregorian calendar, by the arithmetic (tabular) Islamic calendar.
+
+    Saudi Umm al-Qura and sighting-based calendars can differ from it by a day, so a day keeps
+    day precision only as the nearest estimate; a month alone gives the Gregorian month of its middle.
+    """
+    d = int(day) if day else 15
+    if not 1 <= d <= 30:
+        return None
+    jdn = (11 * year + 3) // 30 + 354 * year + 30 * month - (month - 1) // 2 + d + 1948440 - 385
+    g = date.fromordinal(jdn - 1721425)
+    return (g.isoformat(), "day", False) if day else (f"{g.year:04d}-{g.month:02d}", "month", False)
 
 
 def _duration(gd: dict[str, str | None], g: _Grammar, pub: date | None) -> tuple[str, str, bool] | None:
