@@ -249,3 +249,8 @@ def test_hijri_dates_are_converted(text: str, lang: str, value: str, precision: 
 def test_hijri_month_name_without_a_hijri_year_is_not_a_date() -> None:
     assert dates("خلال رمضان زار الوفد موسكو") == []
     assert dates("ارتفع العدد إلى صفر 2018") == []
+
+
+def test_gregorian_era_marker_glued_to_the_year_is_read() -> None:
+    assert one("في 17 يناير 2018م وقع الطرفان", pub="2025-06-18") == ("2018-01-17", "day")
+    assert one("في عام 2018م") == ("2018", "year")

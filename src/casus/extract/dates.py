@@ -92,13 +92,15 @@ def _grammar(lang: str) -> _Grammar:
     unit_re = _alternation(list(units))
     num_re = rf"\d{{1,3}}|{_alternation(list(numbers))}"
     if lang == "ar":
+        # a Gregorian era marker may be glued to the year: "2018م"
+        greg = r"(?:م(?![\w]))?"
         year_word = r"(?:(?:عام|العام|سنه|السنه|لعام|بعام)\s+)?"
         body = (
             rf"(?:(?P<hd>\d{{1,2}})\s+)?(?:من\s+)?(?:شهر\s+)?(?P<hm>{hijri_re})\s+(?:من\s+)?(?:عام\s+|سنه\s+)?"
             rf"(?P<hy>1[34]\d\d)(?:\s*(?:هجريه|هجري|ه)(?![\w]))?|"
-            rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{month_re})(?:\s*/\s*(?:{month_re}))?(?:\s*(?:من\s+)?(?:عام\s+|العام\s+)?(?P<y>\d{{4}}))?"
-            rf"|(?:شهر\s+)?(?P<m2>{month_re})(?:\s*/\s*(?:{month_re}))?\s+(?:من\s+)?(?:عام\s+|العام\s+)?(?P<y2>\d{{4}})"
-            rf"|(?:(?:عام|العام|سنه|السنه|لعام|بعام|منذ|في|{period_re})\s+)(?P<y3>(?:19|20)\d\d)(?!\d)"
+            rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{month_re})(?:\s*/\s*(?:{month_re}))?(?:\s*(?:من\s+)?(?:عام\s+|العام\s+)?(?P<y>\d{{4}}){greg})?"
+            rf"|(?:شهر\s+)?(?P<m2>{month_re})(?:\s*/\s*(?:{month_re}))?\s+(?:من\s+)?(?:عام\s+|العام\s+)?(?P<y2>\d{{4}}){greg}"
+            rf"|(?:(?:عام|العام|سنه|السنه|لعام|بعام|منذ|في|{period_re})\s+)(?P<y3>(?:19|20)\d\d)(?!\d){greg}"
         )
         # weekdays, durations and relative words may carry the clitic و/ف (والخميس, وامس), left outside the match
         # a duration counts from publication unless من names another point ("قبل ثلاثه ايام من الانتخابات");
