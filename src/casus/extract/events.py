@@ -161,12 +161,13 @@ class EventCoder:
             fam, word = f"{self.lang}{trig.family}", self.match[trig.start:trig.end]
             trig_feats = self._trigger_features(trig, fam, word, si, modality, cue, n_states, governor, is_main)
             strong_modality = modality if cue in STRONG_CUES_BY_LANG[self.lang] else "asserted"
+            # co-agents act on each other only in a symmetric event of two ("وقع بوتين وبيزشكيان")
+            agents_apart = trig.type not in SYMMETRIC_TYPES or len({r.country for r in slots.sources}) > 2
             for a in parts:
                 for b in parts:
                     if a.country == b.country:
                         continue
-                    if ((trig.type not in SYMMETRIC_TYPES or len({r.country for r in slots.sources}) > 2)
-                            and a in slots.sources and b in slots.sources and a is not b):
+                    if agents_apart and a in slots.sources and b in slots.sources and a is not b:
                         continue  # co-agents ("اتهمت موسكو وطهران واشنطن") do not act on each other
                     if (a in slots.targets and b in slots.targets and a is not b
                             and not slots.tgt_rule.endswith(("بين", "between"))):
