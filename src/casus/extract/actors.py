@@ -106,8 +106,9 @@ def _both_sides(doc: Document, refs: list[ActorRef]) -> list[ActorRef]:
         prefix = m.group(1) if doc.lang == "ar" else ""
         window_start = doc.sentences[max(0, doc.sentence_of(start) - 2)].start
         seen: dict[str, ActorRef] = {}
-        for r in reversed([r for r in refs if window_start <= r.start < start and r.country and not r.dateline]):
-            seen.setdefault(r.country, r)
+        for r in reversed([r for r in refs if window_start <= r.start < start and not r.dateline]):
+            if r.country:
+                seen.setdefault(r.country, r)
             if len(seen) == 2:
                 break
         if len(seen) != 2:
@@ -273,7 +274,7 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | 
             chosen = _pick_person(persons, pub)
             if len({e.country for e in chosen}) == 1:
                 person = chosen[0]
-                countries.setdefault(person.country, person)
+                countries.setdefault(person.country or person.code, person)
                 single = " " not in doc.text[start:end].strip()
                 # a one-word alias stands alone only if it is distinctive (بوتين) or comes with a title;
                 # ordinary words (ورود, ماي) and English surnames (Straw) need their state named elsewhere
@@ -306,7 +307,7 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | 
         return ActorRef(start, end, None, org.code, org.name, org.kind, "organization", prefix,
                         entries=all_entries, weak=not strong and not person)
     if len(countries) > 1 and person is not None:
-        countries = {person.country: person}
+        countries = {person.country or person.code: person}
     if len(countries) == 1:
         code, head = next(iter(countries.items()))
         kind, role = "state", None

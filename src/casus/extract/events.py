@@ -193,7 +193,7 @@ class EventCoder:
                 chosen.setdefault(r.country, r)
         by_distance = sorted(states, key=lambda r: abs(r.start - trig.start))
         for r in by_distance:
-            if r.country in chosen:
+            if not r.country or r.country in chosen:
                 continue
             lo, hi = (r.end, trig.token_start) if r.end <= trig.token_start else (trig.end, r.token_start)
             if self.doc.count_tokens(lo, hi) <= MAX_PAIR_DISTANCE:
@@ -204,7 +204,7 @@ class EventCoder:
         if len(chosen) == 1:
             # one side named here, the other is the article's topic ("دانت الخارجية القطرية القانون")
             for r in self.title_refs:
-                if r.country not in chosen:
+                if r.country and r.country not in chosen:
                     chosen[r.country] = r
         return list(chosen.values())
 
@@ -346,7 +346,7 @@ def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
     coder = EventCoder(doc, refs)
     cands = coder.candidates(triggers)
     model = model if model is not None else load_event_model()
-    best: dict[tuple, Coded] = {}
+    best: dict[tuple[int, str, str, str], Coded] = {}
     partial: dict[int, list[float]] = {}
     for c in cands:
         if model is not None:
@@ -364,9 +364,10 @@ def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
             if c.rule_score <= 0:
                 continue
             label, score, modality = "event", c.rule_score, c.rule_modality
-        key = (c.sentence, c.source.country, c.target.country, c.trigger.type)
+        src, tgt = c.source.country or "", c.target.country or ""
         if c.trigger.type in SYMMETRIC_TYPES:
-            key = (c.sentence, *sorted((c.source.country, c.target.country)), c.trigger.type)
+            src, tgt = sorted((src, tgt))
+        key = (c.sentence, src, tgt, c.trigger.type)
         if key in best and best[key].confidence >= score:
             continue
         best[key] = Coded(c.trigger, c.source, c.target, _span(c.trigger, c.source, c.target, doc, c.sentence),

@@ -247,8 +247,8 @@ class RoleFinder:
                 return False
             before = self.doc.match_text[max(0, trig.token_start - 40):trig.token_start].split()[-3:]
             return any(re.match(r"^[وف]?(?:تعرض|يتعرض|تتعرض|سيتعرض|ستتعرض|يتعرضون)", t) for t in before)
-        before = self.doc.match_text[max(0, trig.token_start - 24):trig.token_start]
-        return before.rstrip().endswith(("came under", "come under", "comes under", "was under", "is under"))
+        preceding = self.doc.match_text[max(0, trig.token_start - 24):trig.token_start]
+        return preceding.rstrip().endswith(("came under", "come under", "comes under", "was under", "is under"))
 
     def _shared_subject(self, trig: Trigger, si: int, slots: Slots) -> None:
         """"نددت الولايات المتحدة بالهجمات ... وأيدت حق إسرائيل": a coordinated verb keeps the subject."""
@@ -269,8 +269,8 @@ class RoleFinder:
         gap = self.text[r.end:trig.token_start]
         if PUNCT_BREAK.search(gap) or COMMA.search(gap) or self.doc.count_tokens(r.end, trig.token_start) > 1:
             return None
-        before = self.doc.match_text[max(0, r.token_start - 12):r.token_start].split()
-        if before and before[-1] in AR_TARGET_PREPS | AR_PARTNER_PREPS | AR_FROM_PREPS | {"في"}:
+        words_before = self.doc.match_text[max(0, r.token_start - 12):r.token_start].split()
+        if words_before and words_before[-1] in AR_TARGET_PREPS | AR_PARTNER_PREPS | AR_FROM_PREPS | {"في"}:
             return None  # "... من سوريا وأيدت": the object of a preposition is not the next verb's subject
         return r
 
