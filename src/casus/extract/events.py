@@ -127,13 +127,13 @@ class EventCoder:
         for t in triggers:
             by_sentence.setdefault(self.doc.sentence_of(t.start), []).append(t)
         slots_of: dict[int, Slots] = {}
-        seen: list[Trigger] = []
+        seen_in: dict[int, list[Trigger]] = {}  # the sentence's triggers met so far
         main_seen: set[int] = set()
         for trig in triggers:
             si = self.doc.sentence_of(trig.start)
-            seen_here = [t for t in seen if self.doc.sentence_of(t.start) == si]
-            seen.append(trig)
+            seen_here = seen_in.setdefault(si, [])
             governor = self._governor(trig, seen_here)
+            seen_here.append(trig)
             is_main = trig.is_verbal and si not in main_seen
             if trig.is_verbal:
                 main_seen.add(si)

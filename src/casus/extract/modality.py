@@ -37,7 +37,7 @@ class Cues:
     negation: frozenset[str]
     denial: frozenset[str]
     refusal: frozenset[str]
-    hypothetical: frozenset[str]
+    hypothetical: frozenset[str]    # without قد, which is "may" only before an imperfect verb (_qad_imperfect)
     governing: frozenset[str]       # requests/pledges: their complement is hypothetical
     allegation: frozenset[str]
     threat: frozenset[str]
@@ -63,7 +63,7 @@ def cues(lang: str) -> Cues:
         negation=frozenset(group("negation")),
         denial=group("negation_verbs"),
         refusal=group("complement_negated"),
-        hypothetical=group("hypothetical"),
+        hypothetical=group("hypothetical") - {"قد"},
         governing=group("complement_hypothetical"),
         allegation=group("allegation"),
         threat=group("report_of_threat"),
@@ -165,8 +165,7 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     if threat_before or _has(c.threat, padded_stripped[-40:]):
         return "hypothetical", "threat"
     if not _has(c.not_hypothetical, padded_stripped):
-        hyp = c.hypothetical - {"قد"}
-        if _has(hyp, padded_stripped) or _has(hyp, padded):
+        if _has(c.hypothetical, padded_stripped) or _has(c.hypothetical, padded):
             return "hypothetical", "modal"
         if doc.lang == "ar" and _qad_imperfect(stripped, trig):
             return "hypothetical", "modal"

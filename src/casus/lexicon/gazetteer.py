@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
@@ -22,17 +22,16 @@ P = TypeVar("P", bound=Hashable)
 _MAX_PREFIX = 4
 
 
-def _is_letter(ch: str) -> bool:
-    return ch.isalnum()
-
-
 @dataclass(frozen=True, slots=True)
-class Hit(Generic[P]):
-    """A matched form: [start, end) covers the word without its proclitics."""
+class Hit:
+    """A matched form: [start, end) covers the word without its proclitics.
+
+    Not generic over the payload's type, so that the compiled build (see setup.py) can make it a native class.
+    """
 
     start: int
     end: int
-    payload: P
+    payload: Any
     prefix: str
 
     @property
@@ -80,33 +79,34 @@ class Gazetteer(Generic[P]):
         self._auto = _automaton(self._entries)
         self._exact_auto = _automaton(self._exact)
 
-    def find(self, text: str, original: str | None = None) -> list[Hit[P]]:
+    def find(self, text: str, original: str | None = None) -> list[Hit]:
         """All non-overlapping hits in `text` (normalised; lower-cased for English).
 
         `original` is the case-preserved text, needed for case-sensitive English forms.
         """
         if self._auto is None:
             self._build()
-        hits: list[Hit[P]] = []
+        hits: list[Hit] = []
         self._scan(self._auto, text, hits)
         if self._exact_auto is not None and original is not None:
             self._scan(self._exact_auto, original, hits)
         return _longest_first(hits)
 
-    def _scan(self, auto: ahocorasick.Automaton | None, text: str, hits: list[Hit[P]]) -> None:
+    def _scan(self, auto: ahocorasick.Automaton | None, text: str, hits: list[Hit]) -> None:
         if auto is None:
             return
         n = len(text)
+        # most raw hits sit inside longer words: reject those first, with as little work as possible
         for last, (key, entries) in auto.iter(text):
             end = last + 1
-            start = end - len(key)
-            if end < n and _is_letter(text[end]):
+            if end < n and text[end].isalnum():
                 continue
-            if start > 0 and _is_letter(text[start - 1]):
+            start = end - len(key)
+            if start > 0 and text[start - 1].isalnum():
                 tok = start - 1
-                while tok > 0 and _is_letter(text[tok - 1]) and start - tok < _MAX_PREFIX:
+                while tok > 0 and text[tok - 1].isalnum() and start - tok < _MAX_PREFIX:
                     tok -= 1
-                if tok > 0 and _is_letter(text[tok - 1]):
+                if tok > 0 and text[tok - 1].isalnum():
                     continue
                 prefix = text[tok:start]
             else:
@@ -126,16 +126,16 @@ def _automaton(table: dict[str, list]) -> ahocorasick.Automaton | None:
     return auto
 
 
-def _longest_first(hits: list[Hit[P]]) -> list[Hit[P]]:
+def _longest_first(hits: list[Hit]) -> list[Hit]:
     """Keep the longest hit where hits overlap (ties: the earlier one); payloads of one span all kept."""
     if len(hits) < 2:
         return hits
-    spans: dict[tuple[int, int], list[Hit[P]]] = {}
+    spans: dict[tuple[int, int], list[Hit]] = {}
     for h in hits:
         spans.setdefault((h.token_start, h.end), []).append(h)
     order = sorted(spans, key=lambda se: (-(se[1] - se[0]), se[0]))
     taken: list[tuple[int, int]] = []  # kept spans, sorted by start
-    kept: list[Hit[P]] = []
+    kept: list[Hit] = []
     for start, end in order:
         i = bisect_left(taken, (start, end))
         if i > 0 and taken[i - 1][1] > start:
