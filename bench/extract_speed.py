@@ -145,7 +145,10 @@ def main() -> int:
     n = results["casus"][0]["articles"]
     print(f"{n:,} articles, {results['casus'][0]['mb']:.1f} MB of article text\n")
     print(f"{'':<30} {'articles/s':>10} {'MB/s':>8} {'peak RSS':>12}   {'RSS 1k → end':>14}   {'load':>8}   runs")
-    figures = {"casus": summarise("casus full extraction", results["casus"])}
+    from casus import compiled
+
+    label = "casus (compiled)" if compiled() else "casus (pure Python)"
+    figures = {"casus": summarise(label, results["casus"])}
     if "spacy" in results:
         figures["spacy"] = summarise('spaCy blank("ar") tokenizer', results["spacy"])
         ratio = figures["casus"]["articles_per_s"] / figures["spacy"]["articles_per_s"]

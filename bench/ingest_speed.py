@@ -216,8 +216,10 @@ def main() -> int:
         corpus = limited_corpus(args.corpus, args.limit, tmp)
         n = count_lines(corpus)
         mb = corpus.stat().st_size / 1e6
+        from casus import compiled
+
         print(f"corpus: {args.corpus} ({n:,} lines, {mb:.1f} MB){f', first {args.limit}' if args.limit else ''}; "
-              f"{os.cpu_count()} CPUs")
+              f"{os.cpu_count()} CPUs; extraction {'compiled (mypyc)' if compiled() else 'pure Python'}")
         print(f"{'':<28} {'articles/s':>10} {'MB/s':>7} {'peak RSS':>10} {'wall':>8}   stored / errors / events")
         figures: dict[str, dict[str, float]] = {}
         for jobs in args.jobs or [1, 2]:

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from casus import __version__
+from casus import __version__, compiled
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="casus: states, events and estimative claims from Arabic and English news.")
@@ -31,7 +31,7 @@ class OutFormat(str, Enum):
 
 def _version(value: bool) -> None:
     if value:
-        console.print(f"casus {__version__}")
+        console.print(f"casus {__version__}{' (extraction compiled with mypyc)' if compiled() else ''}")
         raise typer.Exit()
 
 
