@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from casus.extract.pipeline import analyze
 from casus.ingest.readers import InputError, read_paths
 from casus.model import Article
 from conftest import AR_ARTICLE, AR_DRONES, AR_SANCTION, AR_TITLE, AR_TREATY, EN_SANCTION, jsonl_record, write_jsonl
@@ -113,6 +114,20 @@ def test_jsonl_required_and_optional_fields(tmp_path: Path) -> None:
     assert a.text == "عقوبات أمريكية جديدة على إيران\n" + AR_SANCTION  # title becomes the first line
     assert a.path == f"{path}:1"
     assert (b.id, b.pub_date, b.title, b.url, b.lang) == ("7", "2025-01-19", EN_SANCTION, None, None)
+
+
+def test_jsonl_optional_fields_of_the_wrong_type_are_not_passed_on(tmp_path: Path) -> None:
+    # a number where text is expected is written out; a list or object is dropped, not stored as "['x']";
+    # a language that is not text is detected from the article instead
+    path = write_jsonl(tmp_path / "odd.jsonl", [
+        jsonl_record("a1", AR_SANCTION, url=3, source=["alarabia"], lang=7, title=5),
+        jsonl_record("a2", EN_SANCTION, url={"href": "x"}, source=" BBC ", lang=" EN "),
+    ])
+    [a, b], errs = read(path)
+    assert not errs
+    assert (a.url, a.source, a.lang, a.title) == ("3", None, None, "5")
+    assert (b.url, b.source, b.lang) == (None, "BBC", "en")
+    assert analyze(a).lang == "ar" and analyze(b).lang == "en"
 
 
 def test_jsonl_gz_reads_like_jsonl(tmp_path: Path) -> None:

@@ -202,12 +202,25 @@ def _jsonl_item(path: Path, number: int, line: bytes) -> Item:
     full = f"{title}\n{body}" if title and not body.lstrip().startswith(title) else body.lstrip()
     date = obj.get("date") or obj.get("pub_date")
     date = str(date)[:10] if date and _DATE.match(str(date)[:10]) else None
+    lang = obj.get("lang")
     return Article(id=str(art_id), text=full, title=title or full.split("\n", 1)[0].strip(), pub_date=date,
-                   url=obj.get("url"), source=obj.get("source"), lang=obj.get("lang"), path=f"{where}:{number}")
+                   url=_label(obj.get("url")), source=_label(obj.get("source")),
+                   lang=lang.strip().lower() if isinstance(lang, str) and lang.strip() else None,
+                   path=f"{where}:{number}")
 
 
 def _id(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _label(value: object) -> str | None:
+    """An optional text field as text: numbers are written out; lists, objects and blanks are dropped
+    rather than stored as their Python repr."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 def read_feed(path: Path) -> Iterator[Item]:
