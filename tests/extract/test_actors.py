@@ -106,3 +106,23 @@ def test_bare_title_refers_to_the_last_holder_named() -> None:
 def test_bare_title_with_no_named_holder_before_it_stays_unresolved() -> None:
     _, found = refs("The prime minister said the talks with Iran would go on.", lang="en")
     assert not [r for r in found if r.via == "anaphor"]
+
+
+@pytest.mark.parametrize(("text", "pub_date", "org", "person"), [
+    ("وقال غوتيريش إن على الأطراف ضبط النفس", "2018-05-01", "UN", "António Guterres"),
+    ("التقت موغيريني وزير الخارجية الإيراني في بروكسل", "2018-05-15", "EU", "Federica Mogherini"),
+    ("Stoltenberg said Russia was a threat to Europe", "2019-01-10", "NATO", "Jens Stoltenberg"),
+])
+def test_head_of_an_organisation_speaks_for_it_not_for_the_state_they_once_led(
+        text: str, pub_date: str, org: str, person: str) -> None:
+    doc, found = refs(text, pub_date)
+    [ref] = [r for r in found if r.person == person]
+    assert (ref.code, ref.country, ref.kind) == (org, None, "igo")
+    assert not {"PRT", "ITA", "NOR"} & {r.country for r in found}
+
+
+def test_the_same_person_in_national_office_is_their_state() -> None:
+    doc, found = refs("التقى رئيس الوزراء أنطونيو غوتيريش نظيره الإسباني", "2000-05-01")
+    [ref] = [r for r in found if r.person == "António Guterres"]
+    assert ref.country == "PRT"
+    assert "ESP" in {r.country for r in found}

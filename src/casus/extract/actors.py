@@ -17,6 +17,7 @@ a source or target, and from which the article's actor list is built.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from casus.extract.document import Document
@@ -254,6 +255,7 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | 
     pub = doc.article.pub_date
     countries: dict[str, ActorEntry] = {}
     person: ActorEntry | None = None
+    official: ActorEntry | None = None  # a person heading an organisation (see igo_officials.csv)
     title: ActorEntry | None = None
     org: ActorEntry | None = None
     strong = False
@@ -272,6 +274,14 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | 
             persons = []  # مالي is Mali before it is Rob Malley
         if persons:
             chosen = _pick_person(persons, pub)
+            if all(e.country is None for e in chosen):
+                # the head of an international organisation at that date ("غوتيريش" in 2018 is the UN's)
+                official = official or chosen[0]
+                org = org or chosen[0]
+                if org_pos < 0:
+                    org_pos = i
+                strong = strong or not all(e.weak for e in chosen)
+                continue
             if len({e.country for e in chosen}) == 1:
                 person = chosen[0]
                 countries.setdefault(person.country or person.code, person)
@@ -302,10 +312,11 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | 
             title = next((e for e in entries if e.via in ("role", "institution")), None)
     start, prefix = chain[0][0], chain[0][2]
     end = chain[-1][1]
+    if official is not None and not person:
+        return _organization_ref(lex, official, start, end, prefix, all_entries, not strong)
     if org is not None and 0 <= title_pos < org_pos and (not countries or org_pos < len(chain) - 1 or person):
         # "الأمين العام للجامعة العربية أحمد أبو الغيط": an official of the organisation, not of his state
-        return ActorRef(start, end, None, org.code, org.name, org.kind, "organization", prefix,
-                        entries=all_entries, weak=not strong and not person)
+        return _organization_ref(lex, org, start, end, prefix, all_entries, not strong and not person)
     if len(countries) > 1 and person is not None:
         countries = {person.country or person.code: person}
     if len(countries) == 1:
@@ -327,9 +338,17 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | 
         return ActorRef(start, end, first.code, first.code, first.name, "state", first.via, prefix,
                         entries=all_entries, weak=True)
     if org is not None:
-        return ActorRef(start, end, None, org.code, org.name, org.kind, "organization", prefix,
-                        entries=all_entries, weak=not strong)
+        return _organization_ref(lex, org, start, end, prefix, all_entries, not strong)
     return None  # a bare title ("the minister") names no one we can resolve
+
+
+def _organization_ref(lex: ActorLexicon, org: ActorEntry, start: int, end: int, prefix: str,
+                      entries: list[ActorEntry], weak: bool) -> ActorRef:
+    """A reference to an organisation, named or through its head (then `person` says who)."""
+    base = lex.organizations.get(org.code, org)
+    person = org.name if org.via == "person" else None
+    return ActorRef(start, end, None, base.code, base.name, base.kind, "organization", prefix,
+                    role=org.role if person else None, person=person, entries=entries, weak=weak)
 
 
 # offices one person holds at a time, so that the bare title can only mean the holder named before
@@ -405,4 +424,6 @@ def actor_records(doc: Document, refs: list[ActorRef], lex: ActorLexicon | None 
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_").upper() or "PERSON"
+    """ASCII code for a person's name: accents dropped, not the letter ("António" → ANTONIO)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9]+", "_", plain).strip("_").upper() or "PERSON"

@@ -120,6 +120,7 @@ def actor_lexicon() -> ActorLexicon:
             _add_state(rec, fname, states, gaz)
     orgs = _add_organizations(gaz)
     holders = _add_office_holders(gaz, states)
+    _add_igo_officials(gaz, orgs)
     _add_titles(gaz)
     _add_blocklist(gaz)
     verdicts = {(r["alias"], r["country"]): r["verdict"] for r in load_csv_glob("actors/alias_evidence.csv")}
@@ -201,6 +202,26 @@ def _add_office_holders(gaz: dict[str, Gazetteer], states: dict[str, StateInfo])
                 key = fold(form) if lang == "ar" else lower_en(form)
                 _add_name(gaz[lang], lang, form, ActorEntry(**common, weak=key in weak or form.strip() in weak))
     return holders
+
+
+def _add_igo_officials(gaz: dict[str, Gazetteer], orgs: dict[str, ActorEntry]) -> None:
+    """Heads of international organisations, with dates: in those years they speak for the organisation,
+    not for the state many of them once governed (Guterres, Stoltenberg, Mogherini)."""
+    for row in load_csv_glob("actors/igo_officials.csv"):
+        org = orgs.get(row.get("organization", ""))
+        if org is None:
+            raise LexiconError(f"actors/igo_officials.csv: unknown organization {row.get('organization')!r}")
+        note = row.get("note", "")
+        weak = {fold(w) for w in re.findall(r"weak:([^;|,]+)", note)}
+        weak |= {lower_en(w.strip()) for w in re.findall(r"weak:([^;|,]+)", note)}
+        common = dict(code=org.code, country=None, name=row.get("name_en") or row.get("name_ar") or "?",
+                      kind=org.kind, via="person", role=row.get("role") or None, start=row.get("start") or None,
+                      end=row.get("end") or None, note=note or None)
+        for lang, fields in (("en", ("name_en", "aliases_en")), ("ar", ("name_ar", "aliases_ar"))):
+            forms = [row.get(fields[0], "")] + row.get(fields[1], "").split("|")
+            for form in filter(None, (f.strip() for f in forms)):
+                key = fold(form) if lang == "ar" else lower_en(form)
+                _add_name(gaz[lang], lang, form, ActorEntry(**common, weak=key in weak or form.strip() in weak))
 
 
 def _add_titles(gaz: dict[str, Gazetteer]) -> None:
