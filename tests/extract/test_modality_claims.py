@@ -40,6 +40,17 @@ def test_modality(text: str, word: str, expected: str) -> None:
     assert modality_of(text, word) == expected
 
 
+def test_a_scheduled_visit_is_not_reported_as_made() -> None:
+    # "من المقرر أن" (scheduled to) outranks the trained scorer, like the سـ prefix: the visit is to come
+    from casus.extract.pipeline import analyze
+
+    text = "ومن المقرر أن يصل ولي العهد السعودي الأمير محمد بن سلمان الأحد إلى القاهرة في زيارة تستمر يومين."
+    assert modality_of(text, "زيار") == "hypothetical"
+    events = analyze(Article(id="t", text=text, pub_date="2018-03-03")).events
+    assert not [e for e in events if {e.source.country, e.target.country} == {"SAU", "EGY"}
+                and e.modality == "asserted"]
+
+
 def claims(text: str) -> list:
     doc = Document.from_article(Article(id="t", text=text))
     return [c for c, _ in find_claims(doc)]

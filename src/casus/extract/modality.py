@@ -43,6 +43,7 @@ class Cues:
     threat: frozenset[str]
     question: frozenset[str]
     future_after: frozenset[str]
+    scheduled: frozenset[str]
     not_negation: frozenset[str]
     not_hypothetical: frozenset[str]
     breakers: frozenset[str]
@@ -69,6 +70,7 @@ def cues(lang: str) -> Cues:
         threat=group("report_of_threat"),
         question=group("question"),
         future_after=group("future_after"),
+        scheduled=group("scheduled"),
         not_negation=group("not_negation"),
         not_hypothetical=group("not_hypothetical"),
         breakers=group("scope_breakers"),
@@ -117,7 +119,7 @@ def _clause_before(tokens: list[str], c: Cues) -> list[str]:
     return tokens
 
 
-STRONG_CUES = frozenset({"negation", "question", "future", "conditional"})
+STRONG_CUES = frozenset({"negation", "question", "future", "conditional", "scheduled"})
 # English marks the future and hedges with free words (will, would, may, is to, plans to) where Arabic has
 # the سـ prefix: there a modal is as strong a cue as the prefix
 STRONG_CUES_BY_LANG = {"ar": STRONG_CUES, "en": STRONG_CUES | {"modal"}}
@@ -164,13 +166,16 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
         return "hypothetical", "conditional"
     if threat_before or _has(c.threat, padded_stripped[-40:]):
         return "hypothetical", "threat"
+    # a schedule or an intention governs its whole complement, like a pledge: "من المقرر أن يصل ... في زيارة"
+    governed = " " + " ".join(_strip(t) for t in before[-c.governing_window:]) + " "
+    if _has(c.scheduled, governed):
+        return "hypothetical", "scheduled"
     if not _has(c.not_hypothetical, padded_stripped):
         if _has(c.hypothetical, padded_stripped) or _has(c.hypothetical, padded):
             return "hypothetical", "modal"
         if doc.lang == "ar" and _qad_imperfect(stripped, trig):
             return "hypothetical", "modal"
     # a pledge or request reaches a little further than a modal: "تعهدت الدولتان بتنفيذ مشاريع ...، حيث تساعد"
-    governed = " " + " ".join(_strip(t) for t in before[-c.governing_window:]) + " "
     if _has(c.governing, governed):
         return "hypothetical", "request"
     if _has(c.allegation, padded_stripped):
