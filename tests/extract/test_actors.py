@@ -126,3 +126,21 @@ def test_the_same_person_in_national_office_is_their_state() -> None:
     [ref] = [r for r in found if r.person == "António Guterres"]
     assert ref.country == "PRT"
     assert "ESP" in {r.country for r in found}
+
+
+def test_a_former_office_holder_is_not_the_incumbent_and_does_not_act_for_the_state() -> None:
+    from casus.extract.pipeline import analyze
+
+    text = "انتقد الرئيس الأمريكي السابق باراك أوباما إيران بشدة."
+    doc, found = refs(text, "2018-05-01")
+    [ref] = [r for r in found if r.country == "USA"]
+    assert (ref.kind, ref.person) == ("former", "Barack Obama")  # one phrase, not "the US president" = Trump
+    assert "USA" in countries(text, "2018-05-01")  # the state is still mentioned
+    assert analyze(Article(id="t", text=text, pub_date="2018-05-01")).events == []
+    doc, found = refs("Former US president said Iran was a threat", "2018-05-01")
+    assert [r.person for r in found if r.country == "USA"] == [None]
+
+
+def test_the_former_soviet_union_is_not_an_office_holder() -> None:
+    doc, found = refs("Russia, like the former Soviet Union, warned Ukraine", "2018-05-01")
+    assert all(r.kind != "former" for r in found)

@@ -19,10 +19,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from casus.extract.document import Document
 from casus.lexicon.actors import ActorEntry, ActorLexicon, actor_lexicon
+from casus.lexicon.loader import load_yaml
 from casus.model import Actor, Mention
+from casus.text.normalize import fold
 
 _CHAIN_GAP_AR = re.compile(r"^[ \t]*(?:\S{1,12}[ \t]+){0,2}$")
 _CHAIN_GAP_EN = re.compile(r"^(?:[ \t]*|'s?[ \t]+|[ \t]+of[ \t]+(?:the[ \t]+)?)$")
@@ -75,6 +78,13 @@ class ActorRef:
     def bare(self) -> bool:
         """No preposition: can be a subject, object or genitive ("السعودية", "إيران", "الرئيس الروسي")."""
         return not self.prep
+
+
+@cache
+def former_markers(lang: str) -> frozenset[str]:
+    """Words that make an office holder a former one (`lexicon/data/actors/former.yaml`)."""
+    words = (load_yaml("actors/former.yaml") or {}).get(lang) or []
+    return frozenset(fold(str(w)) if lang == "ar" else str(w).lower() for w in words)
 
 
 def find_actors(doc: Document, lexicon: ActorLexicon | None = None) -> list[ActorRef]:
@@ -183,9 +193,11 @@ def _chain(doc: Document, groups: list, lex: ActorLexicon) -> list[ActorRef]:
     refs: list[ActorRef] = []
     current: list[tuple[int, int, str, list[ActorEntry]]] = []
 
+    markers = former_markers(doc.lang)
+
     def flush() -> None:
         if current:
-            ref = _resolve_chain(doc, current, lex)
+            ref = _resolve_chain(doc, current, lex, _former(doc, current, markers))
             if ref is None:
                 ref = _title_anaphor(current, refs)
             if ref is not None:
@@ -198,6 +210,8 @@ def _chain(doc: Document, groups: list, lex: ActorLexicon) -> list[ActorRef]:
             prev_end = current[-1][1]
             gap = text[prev_end: start - len(prefix)]
             new_link = prefix.startswith(("و", "ف")) and doc.lang == "ar"
+            if gap.strip() in markers:  # "الرئيس الأمريكي السابق باراك أوباما": one (former) office holder
+                gap = " "
             joinable = (not new_link and not _BREAKS.search(gap) and gap_ok.match(gap) is not None
                         and _joinable(current, entries, gap, doc.lang))
             if not joinable:
@@ -205,6 +219,19 @@ def _chain(doc: Document, groups: list, lex: ActorLexicon) -> list[ActorRef]:
         current.append(group)
     flush()
     return refs
+
+
+def _former(doc: Document, chain: list, markers: frozenset[str]) -> bool:
+    """Does a former-office word go with this title or person ("... السابق", "former ...", "ex-...")?"""
+    if not any(e.via in ("role", "person") for group in chain for e in group[3]):
+        return False  # "the former Soviet Union" is a state, not an office holder
+    start, end = chain[0][0] - len(chain[0][2]), chain[-1][1]
+    if doc.lang == "ar":
+        inside = doc.match_text[start:end].split()
+        after = doc.match_text[end:end + 16].split()[:1]
+        return bool(markers.intersection(inside + after))
+    before = doc.match_text[max(0, start - 12):start].replace("-", " ").split()[-1:]
+    return bool(before) and before[0] in markers
 
 
 _TITLES = {"role", "institution"}
@@ -251,7 +278,7 @@ def _venue(doc: Document, start: int, prefix: str) -> bool:
     return bool(before) and before[-1] in _VENUE_WORDS
 
 
-def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | None:
+def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon, former: bool = False) -> ActorRef | None:
     pub = doc.article.pub_date
     countries: dict[str, ActorEntry] = {}
     person: ActorEntry | None = None
@@ -326,10 +353,12 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon) -> ActorRef | 
             kind, role = title.kind, title.role
         if person is not None:
             kind, role = "leader", person.role
-        elif title is not None and title.via == "role" and role:
+        elif title is not None and title.via == "role" and role and not former:
             holder = lex.holder(code, role, pub)
             if holder is not None:
                 person = holder
+        if former:
+            kind = "former"  # names the state, does not act for it
         state = lex.states.get(code)
         return ActorRef(start, end, code, code, state.name if state else code, kind, head.via, prefix,
                         role=role, person=person.name if person else None, entries=all_entries, weak=not strong)
@@ -411,7 +440,8 @@ def actor_records(doc: Document, refs: list[ActorRef], lex: ActorLexicon | None 
             if r.person:
                 pkey = ("person", r.person)
                 if pkey not in records:
-                    records[pkey] = Actor(f"{r.country}:{_slug(r.person)}", r.country, r.person, "leader",
+                    records[pkey] = Actor(f"{r.country}:{_slug(r.person)}", r.country, r.person,
+                                          "former" if r.kind == "former" else "leader",
                                           role=r.role, person=r.person)
                 records[pkey].mentions.append(mention)
         else:

@@ -86,6 +86,7 @@ class EventCoder:
     """Candidates and their features for one document."""
 
     def __init__(self, doc: Document, refs: list[ActorRef]) -> None:
+        refs = [r for r in refs if r.kind != "former"]  # a former office holder no longer acts for the state
         self.doc = doc
         self.text = doc.text
         self.match = doc.match_text
