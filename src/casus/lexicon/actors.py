@@ -187,20 +187,7 @@ def _add_office_holders(gaz: dict[str, Gazetteer], states: dict[str, StateInfo])
         country = row.get("country", "")
         if country not in states:
             continue
-        note = row.get("note", "")
-        weak = {fold(w) for w in re.findall(r"weak:([^;|,]+)", note)}
-        weak |= {lower_en(w.strip()) for w in re.findall(r"weak:([^;|,]+)", note)}
-        name = row.get("name_en") or row.get("name_ar") or "?"
-        common = dict(code=country, country=country, name=name, kind="leader", via="person",
-                      role=row.get("role") or None, start=row.get("start") or None, end=row.get("end") or None,
-                      note=note or None)
-        holder = ActorEntry(**common)
-        holders.append(holder)
-        for lang, fields in (("en", ("name_en", "aliases_en")), ("ar", ("name_ar", "aliases_ar"))):
-            forms = [row.get(fields[0], "")] + row.get(fields[1], "").split("|")
-            for form in filter(None, (f.strip() for f in forms)):
-                key = fold(form) if lang == "ar" else lower_en(form)
-                _add_name(gaz[lang], lang, form, ActorEntry(**common, weak=key in weak or form.strip() in weak))
+        holders.append(_add_person(gaz, row, code=country, country=country, kind="leader"))
     return holders
 
 
@@ -211,17 +198,23 @@ def _add_igo_officials(gaz: dict[str, Gazetteer], orgs: dict[str, ActorEntry]) -
         org = orgs.get(row.get("organization", ""))
         if org is None:
             raise LexiconError(f"actors/igo_officials.csv: unknown organization {row.get('organization')!r}")
-        note = row.get("note", "")
-        weak = {fold(w) for w in re.findall(r"weak:([^;|,]+)", note)}
-        weak |= {lower_en(w.strip()) for w in re.findall(r"weak:([^;|,]+)", note)}
-        common = dict(code=org.code, country=None, name=row.get("name_en") or row.get("name_ar") or "?",
-                      kind=org.kind, via="person", role=row.get("role") or None, start=row.get("start") or None,
-                      end=row.get("end") or None, note=note or None)
-        for lang, fields in (("en", ("name_en", "aliases_en")), ("ar", ("name_ar", "aliases_ar"))):
-            forms = [row.get(fields[0], "")] + row.get(fields[1], "").split("|")
-            for form in filter(None, (f.strip() for f in forms)):
-                key = fold(form) if lang == "ar" else lower_en(form)
-                _add_name(gaz[lang], lang, form, ActorEntry(**common, weak=key in weak or form.strip() in weak))
+        _add_person(gaz, row, code=org.code, country=None, kind=org.kind)
+
+
+def _add_person(gaz: dict[str, Gazetteer], row: dict, code: str, country: str | None, kind: str) -> ActorEntry:
+    """One row of a person file (name, aliases, tenure, `weak:` aliases in the note) into the gazetteers."""
+    note = row.get("note", "")
+    weak = {fold(w) for w in re.findall(r"weak:([^;|,]+)", note)}
+    weak |= {lower_en(w.strip()) for w in re.findall(r"weak:([^;|,]+)", note)}
+    common = dict(code=code, country=country, name=row.get("name_en") or row.get("name_ar") or "?", kind=kind,
+                  via="person", role=row.get("role") or None, start=row.get("start") or None,
+                  end=row.get("end") or None, note=note or None)
+    for lang, fields in (("en", ("name_en", "aliases_en")), ("ar", ("name_ar", "aliases_ar"))):
+        forms = [row.get(fields[0], "")] + row.get(fields[1], "").split("|")
+        for form in filter(None, (f.strip() for f in forms)):
+            key = fold(form) if lang == "ar" else lower_en(form)
+            _add_name(gaz[lang], lang, form, ActorEntry(**common, weak=key in weak or form.strip() in weak))
+    return ActorEntry(**common)
 
 
 def _add_titles(gaz: dict[str, Gazetteer]) -> None:
