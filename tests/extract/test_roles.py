@@ -30,3 +30,17 @@ def test_english_pronoun_before_the_verb_is_the_person_leading_the_sentence() ->
                            "where he met President George W Bush.", "met")
     assert src == {"PAK"}, rule
     assert tgt == {"USA"}, rule
+
+
+def test_the_lam_genitive_of_an_attack_noun_is_its_author() -> None:
+    # "هجوم للحوثيين على ناقلة سعودية": the attack is the Houthis', aimed at the Saudi tanker
+    doc = Document.from_article(Article(id="t", text="وأدانت الرياض هجوما لإسرائيل على مواقع في سوريا.",
+                                        pub_date="2018-06-13"))
+    finder = RoleFinder(doc, find_actors(doc))
+    trig = next(t for t in find_triggers(doc) if doc.text[t.start:t.end].startswith("هجوم"))
+    slots = finder.slots(trig, 0)
+    assert ({r.country for r in slots.sources}, {r.country for r in slots.targets}) == ({"ISR"}, {"SYR"})
+    assert slots.src_rule == "lam-agent"
+    # support, unlike force, goes to its ل-genitive: "دعم لإيران" is support for Iran
+    src, tgt, _ = roles("وأعلنت روسيا دعما لإيران.", "دعما", "2018-06-13")
+    assert "IRN" in tgt and "IRN" not in src

@@ -54,6 +54,7 @@ _ADVERBIALS = {"اليوم", "امس", "الاحد", "الاثنين", "الثل
 _SPEAKER_NOUNS = {"بيان", "مصدر", "متحدث", "ناطق", "مسوول", "مسيول", "رساله", "تصريح", "تصريحات", "مذكره"}
 
 # types whose bare genitive after a masdar is usually the agent, not the patient
+LAM_AGENT_TYPES = {"ASSAULT"}  # nouns of force whose ل-genitive names who used it
 GENITIVE_AGENT_TYPES = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "MOBILIZE", "PROTEST", "REQUEST", "AID",
                         "THREATEN", "REJECT", "CONCEDE"}
 
@@ -235,6 +236,16 @@ class RoleFinder:
             else:
                 slots.targets = self._coordinated(first, after)
                 slots.tgt_rule, slots.tgt_conf = "genitive-patient", 0.65
+            return
+        if first.prep == "ل" and n_gap == 0 and trig.type in LAM_AGENT_TYPES:
+            # "هجوم للحوثيين على ناقلة", "غارات لإسرائيل على دمشق": the ل-genitive of an attack is its author
+            slots.sources = self._coordinated(first, after)
+            slots.src_rule, slots.src_conf = "lam-agent", 0.65
+            rest = [r for r in after if r.start > slots.sources[-1].end]
+            marked = self._marked_target(slots.sources[-1].end, rest)
+            if marked is not None:
+                slots.targets = self._coordinated(marked, rest)
+                slots.tgt_rule, slots.tgt_conf = "masdar-lam", 0.7
             return
         if first.prep == "ل" and n_gap <= 2:
             slots.targets = self._coordinated(first, after)
