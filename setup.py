@@ -2,10 +2,10 @@
 
 The package is pure Python and everything in it works without this step. Set
 CASUS_COMPILE=1 when installing (`CASUS_COMPILE=1 pip install .`, not `-e`) to
-compile the modules below to C extensions, about 1.5× faster extraction; it
+compile the modules below to C extensions, about 1.4× faster extraction; it
 needs a C compiler and the Python headers (Debian: build-essential python3-dev).
-The list is `casus.compiled.MODULES`'s source: modules typed cleanly enough for
-mypy, the ones that extraction spends its time in.
+The list holds the modules extraction spends its time in; they must type-check
+under mypy, which tests/test_typing.py checks against this same list.
 """
 
 import os

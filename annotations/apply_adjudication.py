@@ -14,17 +14,12 @@ import argparse
 import json
 from pathlib import Path
 
+from casus.extract.training import triple
 from casus.lexicon.actors import actor_lexicon
-from casus.model import PLOVER_TYPES, SYMMETRIC_TYPES
+from casus.model import PLOVER_TYPES
 from casus.text.normalize import fold
 
 HERE = Path(__file__).resolve().parent
-
-
-def triple(src: str, tgt: str, typ: str) -> tuple[str, str, str]:
-    if typ in SYMMETRIC_TYPES:
-        src, tgt = sorted((src, tgt))
-    return src, tgt, typ
 
 
 def main() -> None:

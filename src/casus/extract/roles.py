@@ -53,8 +53,8 @@ _ADVERBIALS = {"اليوم", "امس", "الاحد", "الاثنين", "الثل
 # nouns whose ل-complement is the one speaking: "بيان للخارجية", "مصدر لوزارة الدفاع"
 _SPEAKER_NOUNS = {"بيان", "مصدر", "متحدث", "ناطق", "مسوول", "مسيول", "رساله", "تصريح", "تصريحات", "مذكره"}
 
-# types whose bare genitive after a masdar is usually the agent, not the patient
 LAM_AGENT_TYPES = {"ASSAULT"}  # nouns of force whose ل-genitive names who used it
+# types whose bare genitive after a masdar is usually the agent, not the patient
 GENITIVE_AGENT_TYPES = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "MOBILIZE", "PROTEST", "REQUEST", "AID",
                         "THREATEN", "REJECT", "CONCEDE"}
 

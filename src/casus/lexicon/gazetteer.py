@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 import ahocorasick
 
@@ -23,15 +23,12 @@ _MAX_PREFIX = 4
 
 
 @dataclass(frozen=True, slots=True)
-class Hit:
-    """A matched form: [start, end) covers the word without its proclitics.
-
-    Not generic over the payload's type, so that the compiled build (see setup.py) can make it a native class.
-    """
+class Hit(Generic[P]):
+    """A matched form: [start, end) covers the word without its proclitics."""
 
     start: int
     end: int
-    payload: Any
+    payload: P
     prefix: str
 
     @property
@@ -79,20 +76,20 @@ class Gazetteer(Generic[P]):
         self._auto = _automaton(self._entries)
         self._exact_auto = _automaton(self._exact)
 
-    def find(self, text: str, original: str | None = None) -> list[Hit]:
+    def find(self, text: str, original: str | None = None) -> list[Hit[P]]:
         """All non-overlapping hits in `text` (normalised; lower-cased for English).
 
         `original` is the case-preserved text, needed for case-sensitive English forms.
         """
         if self._auto is None:
             self._build()
-        hits: list[Hit] = []
+        hits: list[Hit[P]] = []
         self._scan(self._auto, text, hits)
         if self._exact_auto is not None and original is not None:
             self._scan(self._exact_auto, original, hits)
         return _longest_first(hits)
 
-    def _scan(self, auto: ahocorasick.Automaton | None, text: str, hits: list[Hit]) -> None:
+    def _scan(self, auto: ahocorasick.Automaton | None, text: str, hits: list[Hit[P]]) -> None:
         if auto is None:
             return
         n = len(text)
@@ -126,16 +123,16 @@ def _automaton(table: dict[str, list]) -> ahocorasick.Automaton | None:
     return auto
 
 
-def _longest_first(hits: list[Hit]) -> list[Hit]:
+def _longest_first(hits: list[Hit[P]]) -> list[Hit[P]]:
     """Keep the longest hit where hits overlap (ties: the earlier one); payloads of one span all kept."""
     if len(hits) < 2:
         return hits
-    spans: dict[tuple[int, int], list[Hit]] = {}
+    spans: dict[tuple[int, int], list[Hit[P]]] = {}
     for h in hits:
         spans.setdefault((h.token_start, h.end), []).append(h)
     order = sorted(spans, key=lambda se: (-(se[1] - se[0]), se[0]))
     taken: list[tuple[int, int]] = []  # kept spans, sorted by start
-    kept: list[Hit] = []
+    kept: list[Hit[P]] = []
     for start, end in order:
         i = bisect_left(taken, (start, end))
         if i > 0 and taken[i - 1][1] > start:
