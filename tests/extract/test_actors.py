@@ -144,3 +144,19 @@ def test_a_former_office_holder_is_not_the_incumbent_and_does_not_act_for_the_st
 def test_the_former_soviet_union_is_not_an_office_holder() -> None:
     doc, found = refs("Russia, like the former Soviet Union, warned Ukraine", "2018-05-01")
     assert all(r.kind != "former" for r in found)
+
+
+@pytest.mark.parametrize("pub_date", ["2004-03-01", None])
+def test_another_given_name_before_a_surname_is_someone_else(pub_date: str | None) -> None:
+    # "Carter" alone is Ash Carter (defence secretary 2015-17); "Jimmy Carter" in 2004 or undated is not
+    text = "Peace talks\nJimmy Carter met Iranian officials in Tehran. The US said Mr Carter had no mandate."
+    _, found = refs(text, pub_date)
+    carters = [r for r in found if r.person == "Ash Carter"]
+    assert [text[r.start:r.end] for r in carters] == ["Carter"]  # only "Mr Carter": a title, not a given name
+    assert text[carters[0].start - 3:carters[0].start] == "Mr "
+
+
+def test_a_spelling_variant_of_an_incumbents_given_name_is_still_him() -> None:
+    # "Sergej" is not among his listed names; in office, "Sergej Lavrov" is still the same man
+    _, found = refs("Talks\nRussian diplomats and Sergej Lavrov visited Tehran.", "2018-05-01")
+    assert "Sergei Lavrov" in {r.person for r in found}

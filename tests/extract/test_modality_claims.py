@@ -35,6 +35,12 @@ def modality_of(text: str, trigger_word: str) -> str:
     # the modal inside an English trigger phrase counts: the visit has not happened yet
     ("Foreign Secretary Jack Straw is to visit Thailand and Indonesia this week.", "visit", "hypothetical"),
     ("Mr Blair was considering a new treaty with the US.", "treaty", "hypothetical"),
+    # ما heads a negated clause, but after a word it is a pronoun: "which Moscow rejected", "as reported"
+    ("ما قصفت إسرائيل المواقع الإيرانية.", "قصفت", "negated"),
+    ("وقالت إنها فتحت الحدود، وما سحبت قواتها من سوريا.", "سحبت", "negated"),
+    ("قصفت إسرائيل مواقع في سوريا، وهو ما أدانته موسكو.", "دانته", "asserted"),
+    ("نفذت الولايات المتحدة ما توعدت به ضد سوريا.", "توعدت", "asserted"),
+    ("وفرضت واشنطن بحسب ما أعلنت عقوبات على طهران.", "عقوبات", "asserted"),
 ])
 def test_modality(text: str, word: str, expected: str) -> None:
     assert modality_of(text, word) == expected

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from casus.extract.document import Document
-from casus.lexicon.actors import ActorEntry, ActorLexicon, actor_lexicon
+from casus.lexicon.actors import ActorEntry, ActorLexicon, actor_lexicon, in_tenure
 from casus.lexicon.loader import load_yaml
 from casus.model import Actor, Mention
 from casus.text.normalize import fold
@@ -93,6 +93,8 @@ def find_actors(doc: Document, lexicon: ActorLexicon | None = None) -> list[Acto
     gaz = lex.gazetteers[doc.lang]
     hits = gaz.find(doc.match_text, original=doc.text)
     groups = _group_same_span(hits)
+    if doc.lang == "en":
+        groups = _drop_other_given_names(doc, groups)
     refs = _led_coalitions(doc, _chain(doc, groups, lex))
     for r in refs:
         r.dateline = doc.in_dateline(r.start)
@@ -176,11 +178,46 @@ def _group_same_span(hits: list) -> list[tuple[int, int, str, list[ActorEntry]]]
     return [(s, e, p, entries) for (_, e), (s, p, entries) in sorted(groups.items())]
 
 
+@cache
+def honorifics() -> frozenset[str]:
+    """Words before a surname that are not a given name (`lexicon/data/actors/honorifics.yaml`)."""
+    return frozenset(str(w) for w in (load_yaml("actors/honorifics.yaml") or {}).get("en") or [])
+
+
+_GIVEN_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)\.?[ \t]+$")
+
+
+def _drop_other_given_names(doc: Document, groups: list) -> list:
+    """"Jimmy Carter" is not Ash Carter: a one-word name alias after a given name no listed alias
+    includes names someone else, unless a holder of that name could be meant (see `_could_be_listed`)."""
+    out: list = []
+    covered_to = -1  # end of the last kept group: a lexicon word before the surname is no given name
+    title_end = doc.sentences[0].end if doc.sentences else 0
+    for g in groups:
+        start, end, _, entries = g
+        if (start >= title_end and entries and all(e.via == "person" for e in entries)
+                and " " not in doc.text[start:end].strip()):
+            m = _GIVEN_NAME_BEFORE.search(doc.text, max(0, start - 24), start)
+            if (m and m.start(1) >= covered_to and m.group(1) not in honorifics()
+                    and not _could_be_listed(entries, doc.article.pub_date)):
+                continue
+        out.append(g)
+        covered_to = max(covered_to, end)
+    return out
+
+
+def _could_be_listed(entries: list[ActorEntry], on: str | None) -> bool:
+    """In office on the article date (a spelling variant: "Sergey Lavrov"); undated, unless the alias is weak."""
+    if on:
+        return any(in_tenure(e, on) for e in entries)
+    return not all(e.weak for e in entries)
+
+
 def _pick_person(entries: list[ActorEntry], on: str | None) -> list[ActorEntry]:
     """Office-holder rows for this name that fit the article date (all rows when undated)."""
     if not on:
         return entries
-    fitting = [e for e in entries if (e.start or "0000")[: len(on)] <= on <= (e.end or "9999")[: len(on)] + "~"]
+    fitting = [e for e in entries if in_tenure(e, on)]
     if fitting:
         return fitting
     # out of office on that date: still the same person and country, for historical mentions

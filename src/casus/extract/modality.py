@@ -47,6 +47,8 @@ class Cues:
     not_negation: frozenset[str]
     not_hypothetical: frozenset[str]
     breakers: frozenset[str]
+    clause_conjunctions: frozenset[str]
+    clause_initial: frozenset[str]  # negators only at the head of their clause (ما)
     negation_window: int
     clause_window: int
     governing_window: int
@@ -74,6 +76,8 @@ def cues(lang: str) -> Cues:
         not_negation=group("not_negation"),
         not_hypothetical=group("not_hypothetical"),
         breakers=group("scope_breakers"),
+        clause_conjunctions=group("clause_conjunctions"),
+        clause_initial=group("clause_initial_negation"),
         negation_window=int(data.get("negation_window", 2 if lang == "ar" else 3)),
         clause_window=int(data.get("clause_window", 10)),
         governing_window=int(data.get("governing_window", 14)),
@@ -108,6 +112,22 @@ def _phrase_index(phrases: frozenset[str]) -> tuple[tuple[int, frozenset[str]], 
         if p:
             by_len.setdefault(len(p.split()), set()).add(" ".join(p.split()))
     return tuple((n, frozenset(v)) for n, v in sorted(by_len.items()))
+
+
+def _negated(window: list[str], near: list[str], c: Cues) -> bool:
+    """A negator among the last tokens before the trigger; a clause-initial one (ما) only where a
+    clause begins: "ما قصفت" negates, "وهو ما رفضته" (which ... rejected) does not."""
+    for i, t in enumerate(near):
+        if t not in c.negation:
+            continue
+        if t not in c.clause_initial:
+            return True
+        at = len(window) - len(near) + i
+        before = window[at - 1] if at > 0 else ""
+        if (not before or before in c.breakers or before in c.clause_conjunctions
+                or not any(ch.isalnum() for ch in before) or window[at] != t):
+            return True  # window[at] != t: a glued conjunction (وما, فما)
+    return False
 
 
 def _clause_before(tokens: list[str], c: Cues) -> list[str]:
@@ -149,7 +169,7 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
 
     near = stripped[-c.negation_window:]
     near_padded = " " + " ".join(window[-(c.negation_window + 2):]) + " "
-    if any(t in c.negation for t in near) and not _has(c.not_negation, near_padded):
+    if _negated(window, near, c) and not _has(c.not_negation, near_padded):
         return "negated", "negation"
     if _has(c.refusal, padded_stripped[-60:]):
         return "negated", "refusal"

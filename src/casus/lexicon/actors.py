@@ -74,7 +74,7 @@ class ActorLexicon:
                 self._by_office.setdefault((e.country, e.role), []).append(e)
         supreme = role == "supreme_leader"
         rows = self._by_office.get((country, "head_of_state" if supreme else role), ())
-        fitting = [e for e in rows if _in_tenure(e, on)]
+        fitting = [e for e in rows if in_tenure(e, on)]
         if supreme:
             fitting = [e for e in fitting if "supreme leader" in (e.note or "")]
         elif len(fitting) > 1:
@@ -83,7 +83,8 @@ class ActorLexicon:
         return max(fitting, key=lambda e: e.start or "") if fitting else None
 
 
-def _in_tenure(entry: ActorEntry, on: str) -> bool:
+def in_tenure(entry: ActorEntry, on: str) -> bool:
+    """Whether the entry's office covers `on` (YYYY, YYYY-MM or YYYY-MM-DD: a partial date matches any overlap)."""
     start = entry.start or "0000"
     end = entry.end or "9999"
     return start[: len(on)] <= on <= end[: len(on)] + "~"
