@@ -7,6 +7,7 @@ import pytest
 from casus.extract.actors import find_actors
 from casus.extract.document import Document
 from casus.model import Article
+from casus.text.normalize import fold
 
 
 def refs(text: str, pub_date: str | None = None, lang: str | None = None):
@@ -160,3 +161,12 @@ def test_a_spelling_variant_of_an_incumbents_given_name_is_still_him() -> None:
     # "Sergej" is not among his listed names; in office, "Sergej Lavrov" is still the same man
     _, found = refs("Talks\nRussian diplomats and Sergej Lavrov visited Tehran.", "2018-05-01")
     assert "Sergei Lavrov" in {r.person for r in found}
+
+
+def test_a_weak_alias_with_an_explanation_in_its_note_is_still_weak() -> None:
+    # the note reads "weak:المالكي (Riyad al-Maliki)": المالكي alone is also the Palestinian foreign minister
+    from casus.lexicon.actors import actor_lexicon
+
+    hits = actor_lexicon().gazetteers["ar"].find(fold("قال المالكي إن"))
+    maliki = [h.payload for h in hits if h.payload.name == "Nouri al-Maliki"]
+    assert maliki and all(e.weak for e in maliki)

@@ -205,8 +205,9 @@ def _add_igo_officials(gaz: dict[str, Gazetteer], orgs: dict[str, ActorEntry]) -
 def _add_person(gaz: dict[str, Gazetteer], row: dict, code: str, country: str | None, kind: str) -> ActorEntry:
     """One row of a person file (name, aliases, tenure, `weak:` aliases in the note) into the gazetteers."""
     note = row.get("note", "")
-    weak = {fold(w) for w in re.findall(r"weak:([^;|,]+)", note)}
-    weak |= {lower_en(w.strip()) for w in re.findall(r"weak:([^;|,]+)", note)}
+    # "weak:Carter; weak:المالكي (also a tribe name)": the alias ends at ; | , or an explanation in brackets
+    marked = [w.strip() for w in re.findall(r"weak:([^;|,(]+)", note)]
+    weak = {fold(w) for w in marked} | {lower_en(w) for w in marked}
     common = dict(code=code, country=country, name=row.get("name_en") or row.get("name_ar") or "?", kind=kind,
                   via="person", role=row.get("role") or None, start=row.get("start") or None,
                   end=row.get("end") or None, note=note or None)
