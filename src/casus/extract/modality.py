@@ -123,8 +123,9 @@ def _negated(window: list[str], near: list[str], c: Cues) -> bool:
         if t not in c.clause_initial:
             return True
         at = len(window) - len(near) + i
+        # the window begins after the clause's last scope breaker (_clause_before): at 0 the clause begins here
         before = window[at - 1] if at > 0 else ""
-        if (not before or before in c.breakers or before in c.clause_conjunctions
+        if (not before or before in c.clause_conjunctions
                 or not any(ch.isalnum() for ch in before) or window[at] != t):
             return True  # window[at] != t: a glued conjunction (وما, فما)
     return False
