@@ -44,3 +44,39 @@ def test_the_lam_genitive_of_an_attack_noun_is_its_author() -> None:
     # support, unlike force, goes to its ل-genitive: "دعم لإيران" is support for Iran
     src, tgt, _ = roles("وأعلنت روسيا دعما لإيران.", "دعما", "2018-06-13")
     assert "IRN" in tgt and "IRN" not in src
+
+
+def test_a_relative_clause_after_the_masdar_and_its_adjective_names_the_agent() -> None:
+    # the verb carries a pronoun for the strikes ("نفذتها"), so the states after it carried them out
+    src, tgt, rule = roles("أيدت الرياض الضربات العسكرية التي نفذتها الولايات المتحدة وفرنسا وبريطانيا ضد أهداف "
+                           "بالبرنامج الكيماوي السوري.", "الضربات العسكريه", "2018-04-14")
+    assert src == {"USA", "FRA", "GBR"}, rule
+    assert tgt == {"SYR"}, rule
+    # without such a pronoun the state after the verb is its object: it suffered the masdar
+    src, tgt, rule = roles("وأدانت مصر الضربة التي استهدفت سوريا.", "ضربه", "2018-04-14")
+    assert tgt == {"SYR"} and "SYR" not in src, rule
+    src, tgt, rule = roles("وأدانت مصر الهجوم الذي تعرضت له إيران.", "هجوم", "2018-04-14")
+    assert tgt == {"IRN"} and "IRN" not in src, rule
+
+
+def test_an_indefinite_nisba_after_an_indefinite_masdar_is_its_agent_and_force_in_a_place_targets_its_state() -> None:
+    src, tgt, rule = roles("وكانت ضربة أمريكية استهدفت قاعدة الشعيرات العسكرية في وسط سوريا العام الماضي.",
+                           "ضربه", "2018-04-14")
+    assert (src, tgt) == ({"USA"}, {"SYR"}), rule
+
+
+def test_a_spokesman_for_a_ministry_speaks_for_its_state_and_his_country_is_that_state() -> None:
+    # "عبر مصدر بوزارة الخارجية السعودية عن تأييد بلاده ...": the support is Saudi, for the strikes' authors
+    doc = Document.from_article(Article(
+        id="t", pub_date="2018-04-14",
+        text="عبر مصدر بوزارة الخارجية السعودية عن تأييد بلاده للضربات العسكرية التي نفذتها الولايات المتحدة "
+             "وفرنسا وبريطانيا ضد أهداف بالبرنامج الكيماوي السوري."))
+    from casus.extract.events import EventCoder
+
+    coder = EventCoder(doc, find_actors(doc))
+    cands = coder.candidates(find_triggers(doc))
+    support = {(c.source.country, c.target.country) for c in cands if c.trigger.type == "SUPPORT"
+               and c.rule.startswith("own-genitive+act-agent")}
+    assert support == {("SAU", "USA"), ("SAU", "FRA"), ("SAU", "GBR")}
+    finder = RoleFinder(doc, find_actors(doc))
+    assert finder.speakers[0] is not None and finder.speakers[0].country == "SAU"

@@ -31,6 +31,8 @@ MAX_PAIR_DISTANCE = 30  # tokens between a trigger and an actor it can take
 # roles the syntax fills with this confidence, without fallbacks, are kept even when the model hesitates
 RULE_ACCEPT = 0.65
 _FALLBACK_RULES = ("previous-speaker", "only-other", "speaker")
+# stances toward an act, whose target is the act's author ("أدان الهجوم الإسرائيلي" = ACCUSE of Israel)
+STANCE_TYPES = {"SUPPORT", "ACCUSE", "REJECT", "PROTEST"}
 
 
 def rule_accepts(rule_score: float, rule: str) -> bool:
@@ -111,6 +113,21 @@ class EventCoder:
             return None
         return None
 
+    def _stance_on(self, trig: Trigger, sentence_triggers: list[Trigger], si: int, slots: Slots,
+                   slots_of: dict[int, Slots]) -> None:
+        """"تأييد المملكة للضربات التي نفذتها الولايات المتحدة", "condemned the Israeli strikes": a stance on
+        an act is toward whoever did it, so the act's agents become this trigger's targets."""
+        act = next((t for t in sentence_triggers if t.token_start >= trig.end), None)
+        if act is None or act.type in STANCE_TYPES or self._governor(act, [trig]) is not trig:
+            return
+        act_slots = slots_of.get(id(act))
+        if act_slots is None:
+            act_slots = slots_of[id(act)] = self.finder.slots(act, si)
+        own = {r.country for r in slots.sources}
+        agents = [r for r in act_slots.sources if r.country and r.country not in own]
+        if agents and act_slots.src_rule and not any(f in act_slots.src_rule for f in _FALLBACK_RULES):
+            slots.targets, slots.tgt_rule, slots.tgt_conf = agents, "act-agent", min(0.6, act_slots.src_conf)
+
     def _competition(self, trig: Trigger, a: ActorRef, b: ActorRef, others: list[Trigger]) -> list[str]:
         """How this trigger compares with the sentence's other triggers for the same pair."""
         lo, hi = min(a.start, b.start), max(a.end, b.end)
@@ -146,8 +163,10 @@ class EventCoder:
             countries.update(r.country for r in self.title_refs)
             if len(countries) < 2:
                 continue  # one state alone cannot be both sides of an event
-            slots = self.finder.slots(trig, si)
+            slots = slots_of.get(id(trig)) or self.finder.slots(trig, si)
             slots_of[id(trig)] = slots
+            if trig.type in STANCE_TYPES and (not slots.targets or slots.tgt_rule == "only-other"):
+                self._stance_on(trig, by_sentence[si], si, slots, slots_of)
             gov_slots = slots_of.get(id(governor)) if governor is not None else None
             gov_src = {r.country for r in gov_slots.sources} if gov_slots else set()
             if gov_src and slots.tgt_rule == "only-other" and {r.country for r in slots.targets} <= gov_src:

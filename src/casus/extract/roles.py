@@ -37,6 +37,8 @@ AR_TARGET_PREPS = {"علي", "ضد", "الي", "تجاه", "بحق", "ازاء",
 AR_PARTNER_PREPS = {"مع", "بين"}
 AR_FROM_PREPS = {"من"}
 AR_AGENT_PHRASES = ("من قبل", "من جانب", "علي يد", "علي ايدي", "بقياده")
+AR_FORCE_PLACE = {"في"}
+_AIM_VERB = re.compile(r"^[وف]?(?:استهدف|يستهدف|تستهدف)\S*")
 AR_RELATIVE = {"التي", "الذي", "اللتين", "اللذين", "الذين", "اللتان", "اللذان", "اللواتي"}
 EN_TARGET_PREPS = {"on", "against", "to", "at", "toward", "towards", "into", "over", "upon", "for"}
 EN_PARTNER_PREPS = {"with", "between", "and"}
@@ -52,6 +54,12 @@ _ADVERBIALS = {"اليوم", "امس", "الاحد", "الاثنين", "الثل
 
 # nouns whose ل-complement is the one speaking: "بيان للخارجية", "مصدر لوزارة الدفاع"
 _SPEAKER_NOUNS = {"بيان", "مصدر", "متحدث", "ناطق", "مسوول", "مسيول", "رساله", "تصريح", "تصريحات", "مذكره"}
+
+# in a relative clause after a masdar: a verb carrying a pronoun for the masdar ("نفذتها", "وقعته") or followed
+# by one ("قامت بها") has the next actor as its subject; تعرض makes that actor the one who suffers the masdar
+_RESUMPTIVE_VERB_ENDINGS = ("ها", "هم", "هما", "ته")
+_RESUMPTIVE_WORDS = {"بها", "به", "له", "لها", "عليها", "عليه", "فيها", "فيه"}
+_UNDERGO = re.compile(r"^[وف]?(?:تعرض|يتعرض|تتعرض|سيتعرض|ستتعرض)")
 
 LAM_AGENT_TYPES = {"ASSAULT"}  # nouns of force whose ل-genitive names who used it
 # types whose bare genitive after a masdar is usually the agent, not the patient
@@ -153,6 +161,8 @@ class RoleFinder:
         else:
             self._english_after(trig, after, slots)
         self._prepositions(trig, after, slots)
+        if not slots.sources and self.lang == "ar" and not trig.is_verbal:
+            self._own_genitive(trig, si, slots)
         if not slots.sources and self.lang == "en":
             self._pronoun_subject(trig, si, before, slots)
         if not slots.sources:
@@ -213,11 +223,20 @@ class RoleFinder:
                 slots.tgt_rule, slots.tgt_conf = "participle-object", 0.65
             return
         # nominal trigger (masdar)
-        if toks and toks[0] in AR_RELATIVE and len(toks) <= 5 and first.bare:
-            slots.sources = self._coordinated(first, after)
-            slots.src_rule, slots.src_conf = "relative-agent", 0.75
+        relative = self._relative_clause(toks)
+        if relative is not None and first.bare:
+            if relative == "agent":
+                # "الضربات (العسكرية) التي نفذتها الولايات المتحدة", "العمليات التي قامت بها"
+                slots.sources = self._coordinated(first, after)
+                slots.src_rule, slots.src_conf = "relative-agent", 0.75
+            else:
+                # "الهجوم الذي تعرضت له إيران", "الضربة التي استهدفت سوريا": the actor suffers it
+                slots.targets = self._coordinated(first, after)
+                slots.tgt_rule, slots.tgt_conf = "relative-patient", 0.65
             return
-        if first.modifier and prefix == "ال" and n_gap <= 2:
+        indefinite = not prefix and n_gap == 0 and not trig.prefix.endswith(("ال", "لل"))
+        if first.modifier and (prefix == "ال" and n_gap <= 2 or indefinite):
+            # "الضربات الإسرائيلية", and indefinite "قصف إسرائيلي", "ضغوطا أمريكية"
             slots.sources = [first]
             slots.src_rule, slots.src_conf = "nisba-agent", 0.8
             return
@@ -251,13 +270,29 @@ class RoleFinder:
             slots.targets = self._coordinated(first, after)
             slots.tgt_rule, slots.tgt_conf = "lam-patient", 0.65
 
+    @staticmethod
+    def _relative_clause(toks: list[str]) -> str | None:
+        """Whether the words between a masdar and the next actor are a relative clause whose verb has that
+        actor as its subject ("agent": "التي نفذتها", "التي قامت بها") or as its object or sufferer
+        ("patient": "التي استهدفت", "الذي تعرضت له"); None when they are no relative clause."""
+        rel = next((i for i, t in enumerate(toks[:3]) if t in AR_RELATIVE), None)
+        if rel is None or not all(t.startswith(("ال", "وال")) for t in toks[:rel]):
+            return None  # only adjectives of the masdar may stand before the relative pronoun
+        clause = toks[rel + 1:]
+        if not clause or len(clause) > 3:
+            return None
+        if _UNDERGO.match(clause[0]):
+            return "patient"
+        resumptive = clause[0].endswith(_RESUMPTIVE_VERB_ENDINGS) or any(t in _RESUMPTIVE_WORDS for t in clause[1:2])
+        return "agent" if resumptive else "patient" if len(clause) == 1 else None
+
     def _undergoes(self, trig: Trigger) -> bool:
         """"تعرضت إيران لهجوم", "came under attack": the subject suffers the event."""
         if self.lang == "ar":
             if trig.prefix[-1:] != "ل" and not trig.prefix.endswith("لل"):
                 return False
             before = self.doc.match_text[max(0, trig.token_start - 40):trig.token_start].split()[-3:]
-            return any(re.match(r"^[وف]?(?:تعرض|يتعرض|تتعرض|سيتعرض|ستتعرض|يتعرضون)", t) for t in before)
+            return any(_UNDERGO.match(t) for t in before)
         preceding = self.doc.match_text[max(0, trig.token_start - 24):trig.token_start]
         return preceding.rstrip().endswith(("came under", "come under", "comes under", "was under", "is under"))
 
@@ -345,8 +380,13 @@ class RoleFinder:
             if self.lang == "ar":
                 # a target preposition a few words back heads the noun phrase this actor ends
                 # ("على المواقع العسكرية الإيرانية", "على جبهات مدينة عفرين في شمال سوريا")
-                prep_any = next((t for t in reversed(near[-7:]) if t in AR_TARGET_PREPS | AR_PARTNER_PREPS),
-                                None) if r.bare and len(near) <= 7 else None
+                # force on a place is force on its state (GUIDELINE convention 7): "غارات ... في سوريا",
+                # "ضربة أمريكية استهدفت قاعدة الشعيرات في وسط سوريا"
+                window = near[-7:] if r.bare and len(near) <= 7 else []
+                prep_any = next((t for t in reversed(window) if t in AR_TARGET_PREPS | AR_PARTNER_PREPS), None)
+                if prep_any is None and trig.type == "ASSAULT":
+                    prep_any = next(("استهدف" if _AIM_VERB.match(t) else t for t in reversed(window)
+                                     if t in AR_FORCE_PLACE or _AIM_VERB.match(t)), None)
                 if r.prep in ("ل", "ب") and trig.type in SYMMETRIC_TYPES | {"SUPPORT", "AID"}:
                     self._set_target(r, after, "lam-target", 0.6, slots)
                     return
@@ -426,6 +466,14 @@ class RoleFinder:
         if person is not None:
             slots.sources, slots.src_rule, slots.src_conf = [person], "en-pronoun", 0.5
 
+    def _own_genitive(self, trig: Trigger, si: int, slots: Slots) -> None:
+        """"عبر المصدر عن تأييد بلاده": a masdar whose genitive is "his country" is the speaker's state's act."""
+        if not OWN_COUNTRY["ar"].match(self.text, trig.end):
+            return
+        who = self.speakers.get(si) or self.previous_speaker.get(si)
+        if who is not None and who.country:
+            slots.sources, slots.src_rule, slots.src_conf = [who], "own-genitive", 0.6
+
     def _fallback_source(self, trig: Trigger, si: int, s_start: int, slots: Slots) -> None:
         speaker = self.speakers.get(si)
         if speaker is not None and speaker.end <= trig.token_start and speaker.country:
@@ -480,6 +528,18 @@ class RoleFinder:
             group.insert(0, r)
         return group
 
+    @staticmethod
+    def _speaker_phrase(words: list[str], r: ActorRef) -> bool:
+        """"مصدر ب[وزارة الخارجية]", "المتحدث باسم [الخارجية]", "بيان ل[لكرملين]": who speaks for r."""
+        if not words or len(words) > 2:
+            return False
+        head = words[0][2:] if words[0].startswith("ال") else words[0]
+        if head not in _SPEAKER_NOUNS:
+            return False
+        if len(words) == 2:
+            return words[1] in ("باسم", "في") and r.bare
+        return r.prep in ("ب", "ل")
+
     def _speaker(self, s_start: int, s_end: int, refs: list[ActorRef]) -> ActorRef | None:
         """Who speaks in this sentence: the subject of قال/أكد/said, or "X: ..." in a headline."""
         for r in refs[:2]:
@@ -490,8 +550,22 @@ class RoleFinder:
             if not m:
                 return None
             for r in refs:
-                if r.token_start >= m.end() and r.country and r.bare:
-                    return r if self.doc.count_tokens(m.end(), r.token_start) <= 3 else None
+                if r.token_start >= m.end() and r.country:
+                    words = self._tokens(m.end(), r.token_start)
+                    if r.bare:
+                        if len(words) <= 3:
+                            return r
+                        break
+                    if self._speaker_phrase(words, r):  # "قال مصدر بوزارة الخارجية السعودية"
+                        return r
+            # the speaker before the verb: "المتحدث باسم الخارجية المصرية عبر عن قلق بلاده"
+            for r in reversed(refs):
+                if r.end <= m.start() and r.country and self.doc.count_tokens(r.end, m.start()) <= 1:
+                    words_before = self.doc.match_text[max(s_start, r.token_start - 24):r.token_start].split()
+                    if self._speaker_phrase(words_before[-2:], r) and not PUNCT_BREAK.search(
+                            self.text, r.end, m.start()):
+                        return r
+                    break
             return None
         low = self.doc.match_text
         for m in _EN_SPEECH.finditer(low, s_start, s_end):

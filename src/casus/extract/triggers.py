@@ -35,9 +35,18 @@ def find_triggers(doc: Document) -> list[Trigger]:
     hits = trigger_gazetteer(doc.lang).find(doc.match_text, original=doc.text)
     best: dict[tuple[int, int], tuple[str, TriggerEntry]] = {}
     for h in hits:
+        if h.payload.pos in ("verb", "imperfect") and doc.lang == "ar" and _ends_in_ta_marbuta(doc, h.end):
+            continue  # folding made "ضربة" (a strike) look like "ضربه" (he hit him); no verb ends in ة
         key = (h.start, h.end)
         cur = best.get(key)
         if cur is None or (_POS_RANK[h.payload.pos], h.payload.family) < (_POS_RANK[cur[1].pos], cur[1].family):
             best[key] = (h.prefix, h.payload)
     return [Trigger(s, e, p, t.type, t.mode, t.pos, t.subject_is, t.family)
             for (s, e), (p, t) in sorted(best.items())]
+
+
+def _ends_in_ta_marbuta(doc: Document, end: int) -> bool:
+    if doc.text[end - 1:end] != "ه":
+        return False
+    o_start, o_end = doc.norm.to_original(end - 1, end)
+    return doc.article.text[o_start:o_end].endswith(("ة", "ـة"))
