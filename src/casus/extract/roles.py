@@ -57,9 +57,9 @@ _SPEAKER_NOUNS = {"بيان", "مصدر", "متحدث", "ناطق", "مسوول"
 
 # in a relative clause after a masdar: a verb carrying a pronoun for the masdar ("نفذتها", "وقعته") or followed
 # by one ("قامت بها") has the next actor as its subject; تعرض makes that actor the one who suffers the masdar
-_RESUMPTIVE_VERB_ENDINGS = ("ها", "هم", "هما", "ته")
+_RESUMPTIVE_VERB_ENDINGS = ("ه", "ها", "هم", "هما")
 _RESUMPTIVE_WORDS = {"بها", "به", "له", "لها", "عليها", "عليه", "فيها", "فيه"}
-_UNDERGO = re.compile(r"^[وف]?(?:تعرض|يتعرض|تتعرض|سيتعرض|ستتعرض)")
+_UNDERGO = re.compile(r"^[وف]?(?:تعرض|يتعرض|تتعرض|سيتعرض|ستتعرض|واجه|يواجه|تواجه)")
 
 LAM_AGENT_TYPES = {"ASSAULT"}  # nouns of force whose ل-genitive names who used it
 # types whose bare genitive after a masdar is usually the agent, not the patient
@@ -392,6 +392,10 @@ class RoleFinder:
                     return
                 if r.prep == "ل" and len(near) <= 2:
                     self._set_target(r, after, "lam-target", 0.6, slots)
+                    return
+                if r.modifier and len(near) == 1 and near[0].startswith(("لل", "ولل")) and not prep_any:
+                    # the nisba of a ل-object: "دعمها للقضية الفلسطينية", "تهديد للأمن القومي الأمريكي"
+                    self._set_target(r, after, "lam-nisba", 0.6, slots)
                     return
                 if prep in AR_TARGET_PREPS | AR_PARTNER_PREPS or prep_any:
                     self._set_target(r, after, f"prep-{prep_any or prep}", 0.7, slots)
