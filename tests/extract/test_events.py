@@ -26,6 +26,13 @@ def events(text: str, pub_date: str | None = "2018-04-14", lang: str | None = No
     ("استدعت وزارة الخارجية الروسية السفير البريطاني في موسكو.", ("ACCUSE", "RUS", "GBR")),
     # English subject–verb–object
     ("Britain expelled 23 Russian diplomats on Wednesday.", ("SANCTION", "GBR", "RUS")),
+    # words added from the gap analysis of our annotations (triggers_ar.yaml, "2026-11 additions")
+    ("وحض الرئيس الفرنسي إيمانويل ماكرون إسرائيل على ضبط النفس.", ("REQUEST", "FRA", "ISR")),
+    ("وقالت الخارجية الصينية إن بكين سترد على الرسوم الجمركية التي فرضتها الولايات المتحدة.",
+     ("THREATEN", "CHN", "USA")),
+    ("وقالت الخارجية الصينية إن بكين سترد على الرسوم الجمركية التي فرضتها الولايات المتحدة.",
+     ("SANCTION", "USA", "CHN")),
+    ("واستهجنت وزارة الخارجية الأردنية القرار الإسرائيلي.", ("ACCUSE", "JOR", "ISR")),
 ])
 def test_asserted_events(text: str, expected: tuple[str, str, str]) -> None:
     found = events(text)

@@ -38,6 +38,9 @@ AR_PARTNER_PREPS = {"مع", "بين"}
 AR_FROM_PREPS = {"من"}
 AR_AGENT_PHRASES = ("من قبل", "من جانب", "علي يد", "علي ايدي", "بقياده")
 AR_FORCE_PLACE = {"في"}
+# words before an actor that make it the topic or the place of an event, not a party
+_TOPIC_OR_PLACE = {"ar": {"حول", "بشان", "بخصوص"},
+                   "en": {"about", "regarding", "concerning", "in", "inside", "over"}}
 _AIM_VERB = re.compile(r"^[وف]?(?:استهدف|يستهدف|تستهدف)\S*")
 AR_RELATIVE = {"التي", "الذي", "اللتين", "اللذين", "الذين", "اللتان", "اللذان", "اللواتي"}
 EN_TARGET_PREPS = {"on", "against", "to", "at", "toward", "towards", "into", "over", "upon", "for"}
@@ -493,9 +496,21 @@ class RoleFinder:
         src = {s.country for s in slots.sources}
         window = [r for r in refs if r.country and r.country not in src and abs(r.start - trig.start) < 80
                   and not PUNCT_BREAK.search(self.text[min(r.end, trig.end):max(r.token_start, trig.token_start)])]
-        if len({r.country for r in window}) == 1 and slots.sources:
+        if window and len({r.country for r in window}) == 1 and slots.sources and not self._topic_or_place(
+                window[0], trig):
             slots.targets = [window[0]]
             slots.tgt_rule, slots.tgt_conf = "only-other", 0.35
+
+    def _topic_or_place(self, r: ActorRef, trig: Trigger) -> bool:
+        """"talked about Afghanistan", "اجتماع في مصر", "بشأن سوريا": what an event is about or where it
+        happens is no party to it (force excepted: force in a place is force on its state)."""
+        if trig.type == "ASSAULT":
+            return False
+        words = self.doc.match_text[max(0, r.token_start - 16):r.token_start].split()
+        word = words[-1] if words else ""
+        if self.lang == "en" and word == "the" and len(words) > 1:
+            word = words[-2]
+        return word in _TOPIC_OR_PLACE[self.lang]
 
     def _coordinated(self, first: ActorRef, pool: list[ActorRef]) -> list[ActorRef]:
         """first and the actors coordinated with it: "X وY وZ", "X, Y and Z", "X، Y، وZ"."""
