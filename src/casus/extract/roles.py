@@ -502,8 +502,9 @@ class RoleFinder:
             slots.tgt_rule, slots.tgt_conf = "only-other", 0.35
 
     def _topic_or_place(self, r: ActorRef, trig: Trigger) -> bool:
-        """"talked about Afghanistan", "اجتماع في مصر", "بشأن سوريا": what an event is about or where it
-        happens is no party to it (force excepted: force in a place is force on its state)."""
+        """"talked about Afghanistan", "بشأن سوريا", "met in Egypt": what an event is about, or in English
+        where it happens, is no party to it (force excepted: force in a place is force on its state). Arabic
+        "في" stays out: "مباحثات في القاهرة" so often names a party that dropping it cost more than it saved."""
         if trig.type == "ASSAULT":
             return False
         words = self.doc.match_text[max(0, r.token_start - 16):r.token_start].split()
