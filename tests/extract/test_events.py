@@ -61,6 +61,13 @@ def test_negated_event() -> None:
     assert not any(f[0] == "AID" and f[1:3] == ("RUS", "IRN") and f[3] == "asserted" for f in found), found
 
 
+def test_what_a_state_refrained_from_is_negated_whatever_the_scorer_guesses() -> None:
+    # امتنع/رفض/فشل … عن: the complement did not happen (modality.yaml complement_negated, a strong cue)
+    found = events("وامتنعت روسيا عن اتخاذ تدابير انتقامية ضد إيران.")
+    assert ("SANCTION", "RUS", "IRN", "negated") in found, found
+    assert ("SANCTION", "RUS", "IRN", "asserted") not in found, found
+
+
 def test_non_state_target_gives_no_state_event() -> None:
     # fighting a non-state group is not a state-to-state event
     found = events("شنت طائرات التحالف غارات على مواقع الحوثيين في صعدة.")

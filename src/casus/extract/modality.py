@@ -140,7 +140,7 @@ def _clause_before(tokens: list[str], c: Cues) -> list[str]:
     return tokens
 
 
-STRONG_CUES = frozenset({"negation", "question", "future", "conditional", "scheduled"})
+STRONG_CUES = frozenset({"negation", "question", "future", "conditional", "scheduled", "refusal"})
 # English marks the future and hedges with free words (will, would, may, is to, plans to) where Arabic has
 # the سـ prefix: there a modal is as strong a cue as the prefix
 STRONG_CUES_BY_LANG = {"ar": STRONG_CUES, "en": STRONG_CUES | {"modal"}}
