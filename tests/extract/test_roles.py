@@ -80,3 +80,28 @@ def test_a_spokesman_for_a_ministry_speaks_for_its_state_and_his_country_is_that
     assert support == {("SAU", "USA"), ("SAU", "FRA"), ("SAU", "GBR")}
     finder = RoleFinder(doc, find_actors(doc))
     assert finder.speakers[0] is not None and finder.speakers[0].country == "SAU"
+
+
+def test_a_phrase_trigger_behind_a_clitic_is_nominal_and_a_stance_on_it_is_toward_its_authors() -> None:
+    # "للعمليات العسكرية" is a noun phrase (not a verb phrase) although it opens with ل
+    src, tgt, rule = roles("وأعلنت السعودية تأييدها للعمليات العسكرية التي قامت بها الولايات المتحدة وبريطانيا على "
+                           "أهداف عسكرية في سوريا.", "للعمليات العسكريه", "2018-04-14")
+    assert (src, tgt) == ({"USA", "GBR"}, {"SYR"}), rule
+    from casus.extract.pipeline import analyze
+
+    res = analyze(Article(id="t", pub_date="2018-04-14", text="وأعلنت السعودية تأييدها للعمليات العسكرية التي قامت "
+                          "بها الولايات المتحدة وبريطانيا على أهداف عسكرية في سوريا."))
+    assert ("SUPPORT", "SAU", "USA") in {(e.type, e.source.country, e.target.country) for e in res.events}
+
+
+def test_a_stance_on_the_operation_reported_earlier_is_toward_its_authors() -> None:
+    from casus.extract.events import EventCoder
+
+    doc = Document.from_article(Article(id="t", pub_date="2018-04-14", text=(
+        "ضربة سوريا.. البحرين تؤيد\n"
+        "نفذت الولايات المتحدة وفرنسا وبريطانيا فجر السبت ضربات على أهداف عسكرية في سوريا.\n"
+        "وأعربت وزارة خارجية البحرين عن تأييدها الكامل للعملية.")))
+    cands = EventCoder(doc, find_actors(doc)).candidates(find_triggers(doc))
+    anaphoric = {(c.source.country, c.target.country) for c in cands
+                 if c.trigger.type == "SUPPORT" and c.rule.endswith("anaphor-agent")}
+    assert anaphoric == {("BHR", "USA"), ("BHR", "FRA"), ("BHR", "GBR")}

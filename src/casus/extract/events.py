@@ -13,7 +13,9 @@ Without a trained model the role finder's own decisions are used as they are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from casus.extract.actors import ActorRef
 from casus.extract.document import Document
@@ -21,7 +23,9 @@ from casus.extract.event_model import EventModel, load_event_model
 from casus.extract.modality import STRONG_CUES_BY_LANG, modality_cue
 from casus.extract.roles import AR_AGENT_PHRASES, COMMA, PUNCT_BREAK, RoleFinder, Slots
 from casus.extract.triggers import Trigger
+from casus.lexicon.loader import load_yaml
 from casus.model import SYMMETRIC_TYPES
+from casus.text.normalize import fold
 
 _PREPS_AR = {"علي", "ضد", "الي", "تجاه", "بحق", "ازاء", "نحو", "لدي", "عن", "مع", "بين", "من", "في", "قبل",
              "جانب", "يد", "بقياده"}
@@ -33,6 +37,16 @@ RULE_ACCEPT = 0.65
 _FALLBACK_RULES = ("previous-speaker", "only-other", "speaker")
 # stances toward an act, whose target is the act's author ("أدان الهجوم الإسرائيلي" = ACCUSE of Israel)
 STANCE_TYPES = {"SUPPORT", "ACCUSE", "REJECT", "PROTEST"}
+_AR_CLITICS = re.compile(r"^[وف]?(?:بال|لل|كال|ال)")
+_QUOTES = "\"'«»“”"
+_CLAUSE_END = set(".،,؛;:!؟?")
+
+
+@cache
+def act_anaphora(lang: str) -> frozenset[str]:
+    """Nouns that refer back to an act of force already reported (`events/act_anaphora.yaml`)."""
+    forms = (load_yaml("events/act_anaphora.yaml") or {}).get(lang) or []
+    return frozenset(fold(str(f)) if lang == "ar" else str(f).lower() for f in forms)
 
 
 def rule_accepts(rule_score: float, rule: str) -> bool:
@@ -120,6 +134,8 @@ class EventCoder:
         act = next((t for t in sentence_triggers if t.token_start >= trig.end), None)
         if act is None or act.type in STANCE_TYPES or self._governor(act, [trig]) is not trig:
             return
+        if slots.targets and slots.tgt_rule != "only-other" and any(r.start < act.start for r in slots.targets):
+            return  # the stance has its own target; one found after the act ("على أهداف في سوريا") is the act's
         act_slots = slots_of.get(id(act))
         if act_slots is None:
             act_slots = slots_of[id(act)] = self.finder.slots(act, si)
@@ -127,6 +143,21 @@ class EventCoder:
         agents = [r for r in act_slots.sources if r.country and r.country not in own]
         if agents and act_slots.src_rule and not any(f in act_slots.src_rule for f in _FALLBACK_RULES):
             slots.targets, slots.tgt_rule, slots.tgt_conf = agents, "act-agent", min(0.6, act_slots.src_conf)
+
+    def _act_anaphor(self, trig: Trigger) -> bool:
+        """Whether one of `act_anaphora.yaml`'s nouns ("للعملية", "the strikes") follows within three words."""
+        words = self.match[trig.end:trig.end + 80].split()[:5]
+        forms = act_anaphora(self.lang)
+        for i in range(min(4, len(words))):
+            if i and words[i - 1][-1:] in _CLAUSE_END:
+                return False
+            for n in (3, 2, 1):
+                phrase = " ".join(words[i:i + n]).strip(_QUOTES).rstrip("".join(_CLAUSE_END)).strip(_QUOTES)
+                if self.lang == "ar":
+                    phrase = _AR_CLITICS.sub("ال", phrase, count=1)
+                if phrase in forms:
+                    return True
+        return False
 
     def _competition(self, trig: Trigger, a: ActorRef, b: ActorRef, others: list[Trigger]) -> list[str]:
         """How this trigger compares with the sentence's other triggers for the same pair."""
@@ -145,6 +176,7 @@ class EventCoder:
         for t in triggers:
             by_sentence.setdefault(self.doc.sentence_of(t.start), []).append(t)
         slots_of: dict[int, Slots] = {}
+        acts: list[list[ActorRef]] = []  # the authors of each act of force met so far, as the rules found them
         seen_in: dict[int, list[Trigger]] = {}  # the sentence's triggers met so far
         main_seen: set[int] = set()
         for trig in triggers:
@@ -161,12 +193,25 @@ class EventCoder:
             countries = {r.country for r in states}
             countries.update(x.country for x in (speaker, previous) if x is not None)
             countries.update(r.country for r in self.title_refs)
+            # "تأييدها الكامل للعملية": a stance on an act of force reported earlier
+            earlier_act = acts[-1] if acts and trig.type in STANCE_TYPES and self._act_anaphor(trig) else None
+            if earlier_act:
+                countries.update(r.country for r in earlier_act)
             if len(countries) < 2:
                 continue  # one state alone cannot be both sides of an event
             slots = slots_of.get(id(trig)) or self.finder.slots(trig, si)
             slots_of[id(trig)] = slots
-            if trig.type in STANCE_TYPES and (not slots.targets or slots.tgt_rule == "only-other"):
+            if trig.type in STANCE_TYPES:
                 self._stance_on(trig, by_sentence[si], si, slots, slots_of)
+                own = {r.country for r in slots.sources}
+                if earlier_act and (not slots.targets or slots.tgt_rule == "only-other") and own and any(
+                        r.country not in own for r in earlier_act):
+                    slots.targets = [r for r in earlier_act if r.country not in own]
+                    slots.tgt_rule, slots.tgt_conf = "anaphor-agent", 0.5
+            if trig.type == "ASSAULT" and slots.src_rule and not any(f in slots.src_rule for f in _FALLBACK_RULES):
+                agents = [r for r in slots.sources if r.country]
+                if agents:
+                    acts.append(agents)
             gov_slots = slots_of.get(id(governor)) if governor is not None else None
             gov_src = {r.country for r in gov_slots.sources} if gov_slots else set()
             if gov_src and slots.tgt_rule == "only-other" and {r.country for r in slots.targets} <= gov_src:

@@ -41,6 +41,7 @@ AR_FORCE_PLACE = {"في"}
 # words before an actor that make it the topic or the place of an event, not a party
 _TOPIC_OR_PLACE = {"ar": {"حول", "بشان", "بخصوص"},
                    "en": {"about", "regarding", "concerning", "in", "inside", "over"}}
+_DEFINITE = re.compile(r"[وف]?(?:ال|لل|بال|كال)")
 _AIM_VERB = re.compile(r"^[وف]?(?:استهدف|يستهدف|تستهدف)\S*")
 AR_RELATIVE = {"التي", "الذي", "اللتين", "اللذين", "الذين", "اللتان", "اللذان", "اللواتي"}
 EN_TARGET_PREPS = {"on", "against", "to", "at", "toward", "towards", "into", "over", "upon", "for"}
@@ -193,7 +194,9 @@ class RoleFinder:
         toks = self._tokens(trig.end, first.token_start)
         n_gap = len(toks)
         prefix = first.prefix
-        nominal_phrase = trig.pos == "phrase" and self.text[trig.token_start:trig.end].startswith("ال")
+        # a phrase that opens with the article is nominal, also behind a clitic: "العمليات العسكرية",
+        # "للعمليات العسكرية", "بالعملية العسكرية"
+        nominal_phrase = trig.pos == "phrase" and bool(_DEFINITE.match(self.text, trig.token_start))
         if trig.is_verbal and first.prep == "ل" and any(t in _SPEAKER_NOUNS for t in toks[:2]) and n_gap <= 3:
             # "اتهم بيان للبيت الأبيض إيران": the statement of X is X speaking
             slots.sources = [first]
