@@ -105,3 +105,8 @@ def test_a_stance_on_the_operation_reported_earlier_is_toward_its_authors() -> N
     anaphoric = {(c.source.country, c.target.country) for c in cands
                  if c.trigger.type == "SUPPORT" and c.rule.endswith("anaphor-agent")}
     assert anaphoric == {("BHR", "USA"), ("BHR", "FRA"), ("BHR", "GBR")}
+
+
+def test_her_ally_after_a_state_is_a_co_subject_not_the_object() -> None:
+    src, tgt, rule = roles("وتتهم سوريا وحليفتها روسيا الولايات المتحدة بالعدوان.", "تتهم", "2018-04-14")
+    assert (src, tgt) == ({"SYR", "RUS"}, {"USA"}), rule

@@ -41,6 +41,8 @@ AR_FORCE_PLACE = {"في"}
 # words before an actor that make it the topic or the place of an event, not a party
 _TOPIC_OR_PLACE = {"ar": {"حول", "بشان", "بخصوص"},
                    "en": {"about", "regarding", "concerning", "in", "inside", "over"}}
+# "وحليفتها", "وشريكها", "ونظيره": a state after one of these is coordinated with the one before
+_ALLY_APPOSITION = re.compile(r"^[،,]?\s*و(?:حليف|حلفا|شريك|شركا|نظير)\S{0,4}$")
 _DEFINITE = re.compile(r"[وف]?(?:ال|لل|بال|كال)")
 _AIM_VERB = re.compile(r"^[وف]?(?:استهدف|يستهدف|تستهدف)\S*")
 AR_RELATIVE = {"التي", "الذي", "اللتين", "اللذين", "الذين", "اللتان", "اللذان", "اللواتي"}
@@ -527,7 +529,8 @@ class RoleFinder:
                 continue
             gap = self.text[group[-1].end:r.token_start].strip()
             if self.lang == "ar":
-                ok = (r.conj and gap in ("", "،", ",")) or (gap in ("،", ",") and r.bare and not r.conj)
+                ok = ((r.conj and gap in ("", "،", ",")) or (gap in ("،", ",") and r.bare and not r.conj)
+                      or (r.bare and _ALLY_APPOSITION.match(gap) is not None))  # "سوريا وحليفتها روسيا"
             else:
                 ok = _EN_ARTICLE.sub("", gap.lower()).strip() in (",", "and", ", and", "&", "or", ", or")
             if not ok or r.modifier != first.modifier:
