@@ -33,6 +33,9 @@ def events(text: str, pub_date: str | None = "2018-04-14", lang: str | None = No
     ("وقالت الخارجية الصينية إن بكين سترد على الرسوم الجمركية التي فرضتها الولايات المتحدة.",
      ("SANCTION", "USA", "CHN")),
     ("واستهجنت وزارة الخارجية الأردنية القرار الإسرائيلي.", ("ACCUSE", "JOR", "ISR")),
+    ("China firmly opposes the sale and called it a provocative act by the United States.", ("ACCUSE", "CHN", "USA")),
+    ("Canada recalled its ambassadors from Saudi Arabia and gave the Saudi envoy 24 hours to leave.",
+     ("SANCTION", "CAN", "SAU")),
 ])
 def test_asserted_events(text: str, expected: tuple[str, str, str]) -> None:
     found = events(text)
