@@ -28,9 +28,9 @@ from casus.model import SYMMETRIC_TYPES
 from casus.text.normalize import fold
 
 _PREPS_AR = {"علي", "ضد", "الي", "تجاه", "بحق", "ازاء", "نحو", "لدي", "عن", "مع", "بين", "من", "في", "قبل",
-             "جانب", "يد", "بقياده"}
+             "جانب", "يد", "بقياده", "حول", "بشان"}
 _PREPS_EN = {"on", "against", "to", "at", "toward", "towards", "into", "over", "with", "between", "and", "by",
-             "from", "of", "in", "for", "the"}
+             "from", "of", "in", "for", "the", "about"}
 MAX_PAIR_DISTANCE = 30  # tokens between a trigger and an actor it can take
 # roles the syntax fills with this confidence, without fallbacks, are kept even when the model hesitates
 RULE_ACCEPT = 0.65
