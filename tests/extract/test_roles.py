@@ -110,3 +110,20 @@ def test_a_stance_on_the_operation_reported_earlier_is_toward_its_authors() -> N
 def test_her_ally_after_a_state_is_a_co_subject_not_the_object() -> None:
     src, tgt, rule = roles("وتتهم سوريا وحليفتها روسيا الولايات المتحدة بالعدوان.", "تتهم", "2018-04-14")
     assert (src, tgt) == ({"SYR", "RUS"}, {"USA"}), rule
+
+
+def test_leaving_an_agreement_is_a_rejection_of_every_party_the_article_names() -> None:
+    # GUIDELINE convention 6, with the leaver between "انسحاب" and "من الاتفاق"
+    from casus.extract.events import EventCoder
+
+    doc = Document.from_article(Article(id="t", pub_date="2018-05-09", text=(
+        "وقعت إيران عام 2015 الاتفاق النووي مع الولايات المتحدة وروسيا والصين وفرنسا وبريطانيا وألمانيا.\n"
+        "وأعلن الرئيس الأمريكي دونالد ترمب الثلاثاء انسحاب الولايات المتحدة من الاتفاق.")))
+    trigs = find_triggers(doc)
+    assert any(t.type == "REJECT" and doc.text[t.start:t.end] == "انسحاب" for t in trigs)
+    cands = EventCoder(doc, find_actors(doc)).candidates(trigs)
+    parties = {c.target.country for c in cands if c.trigger.type == "REJECT" and c.source.country == "USA"
+               and c.rule.endswith("agreement-parties")}
+    assert parties == {"IRN", "RUS", "CHN", "FRA", "GBR", "DEU"}
+    doc = Document.from_article(Article(id="t", lang="en", text="The United States withdrew from the 1987 treaty."))
+    assert [t.type for t in find_triggers(doc) if doc.text[t.start:t.end] == "withdrew"] == ["REJECT"]

@@ -22,7 +22,7 @@ from casus.extract.document import Document
 from casus.extract.event_model import EventModel, load_event_model
 from casus.extract.modality import STRONG_CUES_BY_LANG, modality_cue
 from casus.extract.roles import AR_AGENT_PHRASES, COMMA, PUNCT_BREAK, RoleFinder, Slots
-from casus.extract.triggers import Trigger
+from casus.extract.triggers import Trigger, agreement_nouns
 from casus.lexicon.loader import load_yaml
 from casus.model import SYMMETRIC_TYPES
 from casus.text.normalize import fold
@@ -113,6 +113,37 @@ class EventCoder:
         self.title_refs = list({r.country: r for r in refs if r.country and r.start < title_end
                                 and not r.dateline}.values())
         self._preps: dict[int, str] = {}
+        self._agreement_parties: dict[str, ActorRef] | None = None
+        self._triggers: list[Trigger] = []
+
+    @property
+    def agreement_parties(self) -> dict[str, ActorRef]:
+        """The states named in the sentences that state an agreement ("الاتفاق الذي وقعته الولايات المتحدة
+        وفرنسا …", "signed between Iran and six powers"): who a withdrawal from it is toward (convention 6)."""
+        if self._agreement_parties is None:
+            nouns = agreement_nouns(self.lang)
+            sentences = {self.doc.sentence_of(t.start) for t in self._triggers if t.type == "AGREE"}
+            parties: dict[str, ActorRef] = {}
+            for si in sorted(sentences):
+                span = self.doc.sentences[si]
+                words = {self._bare_word(w) for w in self.match[span.start:span.end].split()}
+                if words & nouns:
+                    for r in self.finder.refs(si):
+                        if r.country and r.kind != "former":
+                            parties.setdefault(r.country, r)
+            self._agreement_parties = parties
+        return self._agreement_parties
+
+    def _leaves_agreement(self, trig: Trigger) -> bool:
+        """A REJECT that is a withdrawal from, or breach of, an agreement: its words name one."""
+        nouns = agreement_nouns(self.lang)
+        words = self.match[trig.start:trig.end].split() + self.match[trig.end:trig.end + 60].split()[:4]
+        return any(self._bare_word(w) in nouns for w in words)
+
+    def _bare_word(self, word: str) -> str:
+        """A word as the data files write it: no punctuation around it, Arabic clitics before ال dropped."""
+        word = word.strip(_QUOTES + "".join(_CLAUSE_END) + "()")
+        return _AR_CLITICS.sub("ال", word, count=1) if self.lang == "ar" else word
 
     def _governor(self, trig: Trigger, previous: list[Trigger]) -> Trigger | None:
         """The trigger this one is the object of: "أدانت [الهجوم]", "condemned the [attack]"."""
@@ -172,6 +203,7 @@ class EventCoder:
 
     def candidates(self, triggers: list[Trigger]) -> list[Candidate]:
         out: list[Candidate] = []
+        self._triggers = triggers
         by_sentence: dict[int, list[Trigger]] = {}
         for t in triggers:
             by_sentence.setdefault(self.doc.sentence_of(t.start), []).append(t)
@@ -193,6 +225,10 @@ class EventCoder:
             countries = {r.country for r in states}
             countries.update(x.country for x in (speaker, previous) if x is not None)
             countries.update(r.country for r in self.title_refs)
+            # convention 6: leaving an agreement is toward every party the article names
+            leaving = trig.type == "REJECT" and self._leaves_agreement(trig)
+            if leaving:
+                countries.update(self.agreement_parties)
             # "تأييدها الكامل للعملية": a stance on an act of force reported earlier
             earlier_act = acts[-1] if acts and trig.type in STANCE_TYPES and self._act_anaphor(trig) else None
             if earlier_act:
@@ -208,6 +244,11 @@ class EventCoder:
                         r.country not in own for r in earlier_act):
                     slots.targets = [r for r in earlier_act if r.country not in own]
                     slots.tgt_rule, slots.tgt_conf = "anaphor-agent", 0.5
+            if leaving and (not slots.targets or slots.tgt_rule == "only-other") and slots.sources:
+                own = {r.country for r in slots.sources}
+                parties = [r for c, r in self.agreement_parties.items() if c not in own]
+                if parties:
+                    slots.targets, slots.tgt_rule, slots.tgt_conf = parties, "agreement-parties", 0.55
             if trig.type == "ASSAULT" and slots.src_rule and not any(f in slots.src_rule for f in _FALLBACK_RULES):
                 agents = [r for r in slots.sources if r.country]
                 if agents:

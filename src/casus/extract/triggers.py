@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from casus.extract.document import Document
+from casus.lexicon.loader import load_yaml
 from casus.lexicon.triggers import TriggerEntry, trigger_gazetteer
+from casus.text.normalize import fold
 
+_AR_CLITICS = re.compile(r"^[وف]?(?:بال|لل|كال|ال)")
+_CLAUSE_END = set(".،,؛;:!؟?")
 _POS_RANK = {"phrase": 0, "verb": 1, "imperfect": 1, "participle": 1, "noun": 2}
 
 
@@ -41,8 +47,37 @@ def find_triggers(doc: Document) -> list[Trigger]:
         cur = best.get(key)
         if cur is None or (_POS_RANK[h.payload.pos], h.payload.family) < (_POS_RANK[cur[1].pos], cur[1].family):
             best[key] = (h.prefix, h.payload)
-    return [Trigger(s, e, p, t.type, t.mode, t.pos, t.subject_is, t.family)
-            for (s, e), (p, t) in sorted(best.items())]
+    out = []
+    for (s, e), (p, t) in sorted(best.items()):
+        typ, mode = t.type, t.mode
+        if typ == "RETREAT" and _leaves_an_agreement(doc, e):
+            typ, mode = "REJECT", "diplomatic"  # GUIDELINE convention 6
+        out.append(Trigger(s, e, p, typ, mode, t.pos, t.subject_is, t.family))
+    return out
+
+
+@cache
+def agreement_nouns(lang: str) -> frozenset[str]:
+    """Nouns for an agreement between states (`events/agreements.yaml`)."""
+    forms = (load_yaml("events/agreements.yaml") or {}).get(lang) or []
+    return frozenset(fold(str(f)) if lang == "ar" else str(f).lower() for f in forms)
+
+
+def _leaves_an_agreement(doc: Document, end: int) -> bool:
+    """"انسحاب (الولايات المتحدة) من الاتفاق", "withdrew (the US) from the deal": a withdrawal from an agreement."""
+    words = doc.match_text[end:end + 90].split()[:6]
+    nouns = agreement_nouns(doc.lang)
+    for i, w in enumerate(words[:5]):
+        if w[-1:] in _CLAUSE_END:
+            return False
+        if (doc.lang == "ar" and w == "من") or (doc.lang == "en" and w in ("from", "of")):
+            rest = words[i + 1:i + 4]
+            if doc.lang == "en" and rest and rest[0] in ("the", "a", "this", "that"):
+                rest = rest[1:]
+            # the noun, or one modifier and the noun: "from the nuclear deal"
+            return any(w.rstrip("".join(_CLAUSE_END)) in nouns or _AR_CLITICS.sub("ال", w, count=1) in nouns
+                       for w in rest[:2])
+    return False
 
 
 def _ends_in_ta_marbuta(doc: Document, end: int) -> bool:
