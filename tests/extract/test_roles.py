@@ -127,3 +127,10 @@ def test_leaving_an_agreement_is_a_rejection_of_every_party_the_article_names() 
     assert parties == {"IRN", "RUS", "CHN", "FRA", "GBR", "DEU"}
     doc = Document.from_article(Article(id="t", lang="en", text="The United States withdrew from the 1987 treaty."))
     assert [t.type for t in find_triggers(doc) if doc.text[t.start:t.end] == "withdrew"] == ["REJECT"]
+
+
+def test_the_members_a_group_is_spelled_out_as_are_parties_between_whom_a_deal_was_signed() -> None:
+    # GUIDELINE convention 8: a bloc is split when the article names its members
+    src, tgt, rule = roles("وتم توقيع الاتفاق في تموز/يوليو 2015 بين إيران والدول الخمس الأعضاء في مجلس الأمن "
+                           "(روسيا والولايات المتحدة والصين وفرنسا وبريطانيا).", "تم توقيع", "2018-05-09")
+    assert src == {"IRN"} and tgt == {"RUS", "USA", "CHN", "FRA", "GBR"}, rule

@@ -43,6 +43,9 @@ _TOPIC_OR_PLACE = {"ar": {"حول", "بشان", "بخصوص"},
                    "en": {"about", "regarding", "concerning", "in", "inside", "over"}}
 # "وحليفتها", "وشريكها", "ونظيره": a state after one of these is coordinated with the one before
 _ALLY_APPOSITION = re.compile(r"^[،,]?\s*و(?:حليف|حلفا|شريك|شركا|نظير)\S{0,4}$")
+_OPEN_BRACKET = re.compile(r"\s*[(\[]|\s+\)(?=\S)")  # "(الصين، …)" and the mirrored ")الصين، …)" of some feeds
+_CLOSE_BRACKET = re.compile(r"[)\]]|\((?=\s|$)")
+_FALLBACK_SOURCES = ("speaker", "previous-speaker")
 _DEFINITE = re.compile(r"[وف]?(?:ال|لل|بال|كال)")
 _AIM_VERB = re.compile(r"^[وف]?(?:استهدف|يستهدف|تستهدف)\S*")
 AR_RELATIVE = {"التي", "الذي", "اللتين", "اللذين", "الذين", "اللتان", "اللذان", "اللواتي"}
@@ -177,6 +180,11 @@ class RoleFinder:
             self._fallback_source(trig, si, span.start, slots)
         if trig.subject_is == "target" or self._undergoes(trig):
             slots.swap()
+        if (trig.type in SYMMETRIC_TYPES and slots.tgt_rule.endswith(("بين", "between")) and len(slots.targets) > 1
+                and (not slots.sources or slots.src_rule in _FALLBACK_SOURCES)):
+            # "تم توقيع الاتفاق بين إيران والقوى العظمى": the first party "between" faces the others
+            slots.sources, slots.src_rule, slots.src_conf = slots.targets[:1], "between-first", 0.6
+            slots.targets = slots.targets[1:]
         if not slots.targets and not (trig.type in SYMMETRIC_TYPES and len(slots.sources) > 1):
             self._fallback_target(trig, refs, slots)
         return slots
@@ -437,7 +445,25 @@ class RoleFinder:
 
     def _set_target(self, r: ActorRef, after: list[ActorRef], rule: str, conf: float, slots: Slots) -> None:
         slots.targets = self._coordinated(r, after)
+        if rule.endswith(("بين", "between")):
+            slots.targets += self._listed_members(slots.targets[-1], after, slots.targets)
         slots.tgt_rule, slots.tgt_conf = rule, conf
+
+    def _listed_members(self, last: ActorRef, after: list[ActorRef], taken: list[ActorRef]) -> list[ActorRef]:
+        """"بين إيران والقوى العظمى (الصين، الولايات المتحدة، فرنسا …)": the states a group noun is spelled out
+        as, in brackets right after it, are parties too."""
+        m = _OPEN_BRACKET.search(self.text, last.end, min(len(self.text), last.end + 80))
+        if m is None or PUNCT_BREAK.search(self.text, last.end, m.start()):
+            return []
+        close = _CLOSE_BRACKET.search(self.text, m.end(), min(len(self.text), m.end() + 300))
+        end = close.start() if close else m.end()
+        seen = {r.country for r in taken}
+        members = []
+        for r in after:
+            if m.end() <= r.start < end and r.country and r.country not in seen:
+                seen.add(r.country)
+                members.append(r)
+        return members
 
     def _subject_before(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
         """SVO subject: the nearest bare actor before the trigger, in the same clause."""
