@@ -36,6 +36,9 @@ def events(text: str, pub_date: str | None = "2018-04-14", lang: str | None = No
     ("China firmly opposes the sale and called it a provocative act by the United States.", ("ACCUSE", "CHN", "USA")),
     ("Canada recalled its ambassadors from Saudi Arabia and gave the Saudi envoy 24 hours to leave.",
      ("SANCTION", "CAN", "SAU")),
+    # gapped triggers: the actor stands between the two parts
+    ("وفي حزيران/يونيو 2017 قطعت السعودية والبحرين ومصر العلاقات مع قطر.", ("SANCTION", "SAU", "QAT")),
+    ("ويحمل الرئيس الأمريكي دونالد ترمب روسيا مسؤولية الهجوم الكيماوي.", ("ACCUSE", "USA", "RUS")),
 ])
 def test_asserted_events(text: str, expected: tuple[str, str, str]) -> None:
     found = events(text)

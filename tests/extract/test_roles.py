@@ -134,3 +134,12 @@ def test_the_members_a_group_is_spelled_out_as_are_parties_between_whom_a_deal_w
     src, tgt, rule = roles("وتم توقيع الاتفاق في تموز/يوليو 2015 بين إيران والدول الخمس الأعضاء في مجلس الأمن "
                            "(روسيا والولايات المتحدة والصين وفرنسا وبريطانيا).", "تم توقيع", "2018-05-09")
     assert src == {"IRN"} and tgt == {"RUS", "USA", "CHN", "FRA", "GBR"}, rule
+
+
+def test_a_gapped_trigger_takes_the_words_of_its_tail_and_leaves_the_actor_between_to_the_role_rules() -> None:
+    doc = Document.from_article(Article(id="t", text="وأعلنت بيونغ يانغ إلغاء كوريا الشمالية محادثات مع الجنوب."))
+    found = {(doc.text[t.start:t.end], t.type) for t in find_triggers(doc)}
+    assert ("الغاء", "REJECT") in found and not any(typ == "CONSULT" for _, typ in found)
+    # a clause end between head and tail breaks the match
+    doc = Document.from_article(Article(id="t", text="قطعت الطريق. وبحث الجانبان العلاقات مع قطر."))
+    assert not any(t.type == "SANCTION" for t in find_triggers(doc))

@@ -8,7 +8,7 @@ from functools import cache
 
 from casus.extract.document import Document
 from casus.lexicon.loader import load_yaml
-from casus.lexicon.triggers import TriggerEntry, trigger_gazetteer
+from casus.lexicon.triggers import TriggerEntry, gapped_triggers, trigger_gazetteer
 from casus.text.normalize import fold
 
 _AR_CLITICS = re.compile(r"^[وف]?(?:بال|لل|كال|ال)")
@@ -47,6 +47,14 @@ def find_triggers(doc: Document) -> list[Trigger]:
         cur = best.get(key)
         if cur is None or (_POS_RANK[h.payload.pos], h.payload.family) < (_POS_RANK[cur[1].pos], cur[1].family):
             best[key] = (h.prefix, h.payload)
+    for g in gapped_triggers(doc.lang):
+        for m in g.pattern.finditer(doc.match_text):
+            # head and tail take the place of any reading of their words: "ألغت [بيونغ يانغ] المحادثات" is no
+            # CONSULT; the words between keep theirs
+            for key in [k for k in best if (k[0] < m.end(2) and m.start(2) < k[1])
+                        or (k[0] < m.end() and m.end(3) < k[1])]:
+                del best[key]
+            best[(m.start(2), m.end(2))] = (m.group(1), g.entry)
     out = []
     for (s, e), (p, t) in sorted(best.items()):
         typ, mode = t.type, t.mode

@@ -7,6 +7,7 @@ families list every form they need.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -72,3 +73,44 @@ def trigger_gazetteer(lang: str) -> Gazetteer[TriggerEntry]:
                 for form in as_list(fam.get(field)):
                     gaz.add(form, entry(pos))
     return gaz
+
+
+GAP = "…"
+MAX_GAP_WORDS = 6  # words an actor may take between the two parts of a gapped trigger
+
+
+@dataclass(frozen=True, slots=True)
+class GappedTrigger:
+    """A trigger in two parts with the actor between them: "حمّل [دمشق] مسؤولية", "held [Iran] responsible"."""
+
+    pattern: re.Pattern[str]  # group 1: clitics, group 2: the head (the span reported), group 3: the tail
+    entry: TriggerEntry
+
+
+@cache
+def gapped_triggers(lang: str) -> tuple[GappedTrigger, ...]:
+    """The `gapped` forms of `events/triggers_<lang>.yaml`, "HEAD … TAIL" each, compiled for the text as the
+    gazetteer sees it (folded Arabic, lower-cased English). At most MAX_GAP_WORDS words, none ending a
+    clause, may stand between head and tail."""
+    fname = f"events/triggers_{lang}.yaml"
+    out = []
+    gap_word = r"[^\s.،,؛;:!؟?]+"
+    for i, fam in enumerate(load_yaml(fname) or []):
+        for form in as_list(fam.get("gapped")):
+            head, sep, tail = str(form).partition(GAP)
+            if not sep or not head.strip() or not tail.strip():
+                raise LexiconError(f"{fname}: family {i}: gapped form {form!r} is not 'HEAD {GAP} TAIL'")
+            head, tail = head.strip(), tail.strip()
+            if lang == "ar":
+                head, tail = fold(head), fold(tail)
+                tail_re = r"[وفبل]*(?:ال)?" + re.escape(tail[2:] if tail.startswith("ال") else tail)
+                clitics = r"([وف]?)"
+            else:
+                head, tail = head.lower(), tail.lower()
+                tail_re = re.escape(tail)
+                clitics = r"()"
+            pattern = re.compile(rf"(?<!\S){clitics}({re.escape(head)})((?:\s+{gap_word}){{1,{MAX_GAP_WORDS}}}?)"
+                                 rf"\s+{tail_re}(?![^\W\d_])")
+            out.append(GappedTrigger(pattern, TriggerEntry(str(fam["type"]).upper(), fam.get("mode") or None,
+                                                          "phrase", fam.get("subject_is") or "source", i)))
+    return tuple(out)
