@@ -48,6 +48,8 @@ def find_triggers(doc: Document) -> list[Trigger]:
         if cur is None or (_POS_RANK[h.payload.pos], h.payload.family) < (_POS_RANK[cur[1].pos], cur[1].family):
             best[key] = (h.prefix, h.payload)
     for g in gapped_triggers(doc.lang):
+        if g.needle not in doc.match_text:
+            continue
         for m in g.pattern.finditer(doc.match_text):
             # head and tail take the place of any reading of their words: "ألغت [بيونغ يانغ] المحادثات" is no
             # CONSULT; the words between keep theirs

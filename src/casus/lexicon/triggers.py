@@ -83,19 +83,20 @@ MAX_GAP_WORDS = 6  # words an actor may take between the two parts of a gapped t
 class GappedTrigger:
     """A trigger in two parts with the actor between them: "حمّل [دمشق] مسؤولية", "held [Iran] responsible"."""
 
-    pattern: re.Pattern[str]  # group 1: clitics, group 2: the head (the span reported), group 3: the tail
+    pattern: re.Pattern[str]  # group 1: clitics, group 2: the head (the span reported), group 3: the gap
     entry: TriggerEntry
+    needle: str  # the tail without its article: texts without it are not scanned at all
 
 
 @cache
 def gapped_triggers(lang: str) -> tuple[GappedTrigger, ...]:
     """The `gapped` forms of `events/triggers_<lang>.yaml`, "HEAD … TAIL" each, compiled for the text as the
-    gazetteer sees it (folded Arabic, lower-cased English). At most MAX_GAP_WORDS words, none ending a
-    clause, may stand between head and tail."""
+    gazetteer sees it (folded Arabic, lower-cased English): one pattern per family and tail, its heads
+    alternatives of it. At most MAX_GAP_WORDS words, none ending a clause, may stand between head and tail."""
     fname = f"events/triggers_{lang}.yaml"
-    out = []
-    gap_word = r"[^\s.،,؛;:!؟?]+"
-    for i, fam in enumerate(load_yaml(fname) or []):
+    heads_of: dict[tuple[int, str], list[str]] = {}
+    families = load_yaml(fname) or []
+    for i, fam in enumerate(families):
         for form in as_list(fam.get("gapped")):
             head, sep, tail = str(form).partition(GAP)
             if not sep or not head.strip() or not tail.strip():
@@ -103,14 +104,19 @@ def gapped_triggers(lang: str) -> tuple[GappedTrigger, ...]:
             head, tail = head.strip(), tail.strip()
             if lang == "ar":
                 head, tail = fold(head), fold(tail)
-                tail_re = r"[وفبل]*(?:ال)?" + re.escape(tail[2:] if tail.startswith("ال") else tail)
-                clitics = r"([وف]?)"
+                tail = tail[2:] if tail.startswith("ال") else tail
             else:
                 head, tail = head.lower(), tail.lower()
-                tail_re = re.escape(tail)
-                clitics = r"()"
-            pattern = re.compile(rf"(?<!\S){clitics}({re.escape(head)})((?:\s+{gap_word}){{1,{MAX_GAP_WORDS}}}?)"
-                                 rf"\s+{tail_re}(?![^\W\d_])")
-            out.append(GappedTrigger(pattern, TriggerEntry(str(fam["type"]).upper(), fam.get("mode") or None,
-                                                          "phrase", fam.get("subject_is") or "source", i)))
+            heads_of.setdefault((i, tail), []).append(head)
+    gap_word = r"[^\s.،,؛;:!؟?]+"
+    clitics, tail_prefix = (r"([وف]?)", r"[وفبل]*(?:ال)?") if lang == "ar" else (r"()", "")
+    out = []
+    for (i, tail), heads in heads_of.items():
+        fam = families[i]
+        alternatives = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\S){clitics}({alternatives})((?:\s+{gap_word}){{1,{MAX_GAP_WORDS}}}?)"
+                             rf"\s+{tail_prefix}{re.escape(tail)}(?![^\W\d_])")
+        entry = TriggerEntry(str(fam["type"]).upper(), fam.get("mode") or None, "phrase",
+                             fam.get("subject_is") or "source", i)
+        out.append(GappedTrigger(pattern, entry, tail))
     return tuple(out)
