@@ -39,6 +39,8 @@ def events(text: str, pub_date: str | None = "2018-04-14", lang: str | None = No
     # gapped triggers: the actor stands between the two parts
     ("وفي حزيران/يونيو 2017 قطعت السعودية والبحرين ومصر العلاقات مع قطر.", ("SANCTION", "SAU", "QAT")),
     ("ويحمل الرئيس الأمريكي دونالد ترمب روسيا مسؤولية الهجوم الكيماوي.", ("ACCUSE", "USA", "RUS")),
+    # recalling one's own ambassador is SANCTION (convention 4), with the state between
+    ("وسحبت السعودية سفيرها من كندا.", ("SANCTION", "SAU", "CAN")),
 ])
 def test_asserted_events(text: str, expected: tuple[str, str, str]) -> None:
     found = events(text)
