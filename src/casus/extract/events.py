@@ -13,19 +13,16 @@ Without a trained model the role finder's own decisions are used as they are.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 
 from casus.extract.actors import ActorRef
 from casus.extract.document import Document
 from casus.extract.event_model import EventModel, load_event_model
 from casus.extract.modality import STRONG_CUES_BY_LANG, modality_cue
 from casus.extract.roles import AR_AGENT_PHRASES, COMMA, PUNCT_BREAK, RoleFinder, Slots
-from casus.extract.triggers import Trigger, agreement_nouns
-from casus.lexicon.loader import load_yaml
+from casus.extract.triggers import AR_ARTICLE_CLITICS, CLAUSE_END, Trigger, agreement_nouns
+from casus.lexicon.loader import word_set
 from casus.model import SYMMETRIC_TYPES
-from casus.text.normalize import fold
 
 _PREPS_AR = {"علي", "ضد", "الي", "تجاه", "بحق", "ازاء", "نحو", "لدي", "عن", "مع", "بين", "من", "في", "قبل",
              "جانب", "يد", "بقياده", "حول", "بشان"}
@@ -37,16 +34,12 @@ RULE_ACCEPT = 0.65
 _FALLBACK_RULES = ("previous-speaker", "only-other", "speaker")
 # stances toward an act, whose target is the act's author ("أدان الهجوم الإسرائيلي" = ACCUSE of Israel)
 STANCE_TYPES = {"SUPPORT", "ACCUSE", "REJECT", "PROTEST"}
-_AR_CLITICS = re.compile(r"^[وف]?(?:بال|لل|كال|ال)")
 _QUOTES = "\"'«»“”"
-_CLAUSE_END = set(".،,؛;:!؟?")
 
 
-@cache
 def act_anaphora(lang: str) -> frozenset[str]:
     """Nouns that refer back to an act of force already reported (`events/act_anaphora.yaml`)."""
-    forms = (load_yaml("events/act_anaphora.yaml") or {}).get(lang) or []
-    return frozenset(fold(str(f)) if lang == "ar" else str(f).lower() for f in forms)
+    return word_set("events/act_anaphora.yaml", lang)
 
 
 def rule_accepts(rule_score: float, rule: str) -> bool:
@@ -128,8 +121,8 @@ class EventCoder:
                 span = self.doc.sentences[si]
                 words = {self._bare_word(w) for w in self.match[span.start:span.end].split()}
                 if words & nouns:
-                    for r in self.finder.refs(si):
-                        if r.country and r.kind != "former":
+                    for r in self.finder.refs(si):  # former office holders were dropped in __init__
+                        if r.country:
                             parties.setdefault(r.country, r)
             self._agreement_parties = parties
         return self._agreement_parties
@@ -142,8 +135,8 @@ class EventCoder:
 
     def _bare_word(self, word: str) -> str:
         """A word as the data files write it: no punctuation around it, Arabic clitics before ال dropped."""
-        word = word.strip(_QUOTES + "".join(_CLAUSE_END) + "()")
-        return _AR_CLITICS.sub("ال", word, count=1) if self.lang == "ar" else word
+        word = word.strip(_QUOTES + "".join(CLAUSE_END) + "()")
+        return AR_ARTICLE_CLITICS.sub("ال", word, count=1) if self.lang == "ar" else word
 
     def _governor(self, trig: Trigger, previous: list[Trigger]) -> Trigger | None:
         """The trigger this one is the object of: "أدانت [الهجوم]", "condemned the [attack]"."""
@@ -180,12 +173,12 @@ class EventCoder:
         words = self.match[trig.end:trig.end + 80].split()[:5]
         forms = act_anaphora(self.lang)
         for i in range(min(4, len(words))):
-            if i and words[i - 1][-1:] in _CLAUSE_END:
+            if i and words[i - 1][-1:] in CLAUSE_END:
                 return False
             for n in (3, 2, 1):
-                phrase = " ".join(words[i:i + n]).strip(_QUOTES).rstrip("".join(_CLAUSE_END)).strip(_QUOTES)
+                phrase = " ".join(words[i:i + n]).strip(_QUOTES).rstrip("".join(CLAUSE_END)).strip(_QUOTES)
                 if self.lang == "ar":
-                    phrase = _AR_CLITICS.sub("ال", phrase, count=1)
+                    phrase = AR_ARTICLE_CLITICS.sub("ال", phrase, count=1)
                 if phrase in forms:
                     return True
         return False

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from casus.extract.document import Document
-from casus.lexicon.loader import load_yaml
+from casus.lexicon.loader import word_set
 from casus.lexicon.triggers import TriggerEntry, gapped_triggers, trigger_gazetteer
-from casus.text.normalize import fold
 
-_AR_CLITICS = re.compile(r"^[وف]?(?:بال|لل|كال|ال)")
-_CLAUSE_END = set(".،,؛;:!؟?")
+# و ف ب ل ك before the Arabic article, which word lists write as bare ال ("للعملية" → "العملية")
+AR_ARTICLE_CLITICS = re.compile(r"^[وف]?(?:بال|لل|كال|ال)")
+CLAUSE_END = frozenset(".،,؛;:!؟?")
 _POS_RANK = {"phrase": 0, "verb": 1, "imperfect": 1, "participle": 1, "noun": 2}
 
 
@@ -66,11 +65,9 @@ def find_triggers(doc: Document) -> list[Trigger]:
     return out
 
 
-@cache
 def agreement_nouns(lang: str) -> frozenset[str]:
     """Nouns for an agreement between states (`events/agreements.yaml`)."""
-    forms = (load_yaml("events/agreements.yaml") or {}).get(lang) or []
-    return frozenset(fold(str(f)) if lang == "ar" else str(f).lower() for f in forms)
+    return word_set("events/agreements.yaml", lang)
 
 
 def _leaves_an_agreement(doc: Document, end: int) -> bool:
@@ -78,14 +75,14 @@ def _leaves_an_agreement(doc: Document, end: int) -> bool:
     words = doc.match_text[end:end + 90].split()[:6]
     nouns = agreement_nouns(doc.lang)
     for i, w in enumerate(words[:5]):
-        if w[-1:] in _CLAUSE_END:
+        if w[-1:] in CLAUSE_END:
             return False
         if (doc.lang == "ar" and w == "من") or (doc.lang == "en" and w in ("from", "of")):
             rest = words[i + 1:i + 4]
             if doc.lang == "en" and rest and rest[0] in ("the", "a", "this", "that"):
                 rest = rest[1:]
             # the noun, or one modifier and the noun: "from the nuclear deal"
-            return any(w.rstrip("".join(_CLAUSE_END)) in nouns or _AR_CLITICS.sub("ال", w, count=1) in nouns
+            return any(w.rstrip("".join(CLAUSE_END)) in nouns or AR_ARTICLE_CLITICS.sub("ال", w, count=1) in nouns
                        for w in rest[:2])
     return False
 

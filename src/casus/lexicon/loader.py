@@ -61,6 +61,16 @@ def load_csv_glob(pattern: str) -> list[dict[str, str]]:
     return rows
 
 
+@cache
+def word_set(relative: str, lang: str) -> frozenset[str]:
+    """The `lang` list of a YAML word file ({ar: [...], en: [...]}), as the gazetteers see words: folded
+    Arabic, lower-cased English."""
+    from casus.text.normalize import fold
+
+    forms = (load_yaml(relative) or {}).get(lang) or []
+    return frozenset(fold(str(f)) if lang == "ar" else str(f).lower() for f in forms)
+
+
 def as_list(value: Any) -> list[str]:
     """YAML fields may hold one string, a list, or nothing."""
     if value is None:
