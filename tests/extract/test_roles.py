@@ -143,3 +143,40 @@ def test_a_gapped_trigger_takes_the_words_of_its_tail_and_leaves_the_actor_betwe
     # a clause end between head and tail breaks the match
     doc = Document.from_article(Article(id="t", text="قطعت الطريق. وبحث الجانبان العلاقات مع قطر."))
     assert not any(t.type == "SANCTION" for t in find_triggers(doc))
+
+
+def test_an_envoy_named_inside_the_trigger_is_its_object_not_its_subject() -> None:
+    src, tgt, rule = roles("وقالت الخارجية إن إيران استدعت السفير البريطاني في طهران.", "استدعت السفير")
+    assert (src, tgt) == ({"IRN"}, {"GBR"}), rule
+    src, tgt, rule = roles("وأكدت ألمانيا أنها طردت دبلوماسيين روسيين.", "طردت دبلوماسيين")
+    assert tgt == {"RUS"}, rule
+    # a ministry inside the phrase is who acts: "استدعت وزارة الخارجية الإيرانية السفير البريطاني"
+    src, tgt, rule = roles("استدعت وزارة الخارجية الإيرانية السفير البريطاني في طهران.", "استدعت وزاره الخارجيه")
+    assert (src, tgt) == ({"IRN"}, {"GBR"}), rule
+
+
+def test_a_state_before_a_relative_verb_with_its_pronoun_is_that_verbs_object() -> None:
+    src, tgt, rule = roles("قطعت السعودية والبحرين ومصر العلاقات مع قطر التي اتهمتها بدعم الإرهاب.", "اتهمتها")
+    assert tgt == {"QAT"} and src == {"SAU", "BHR", "EGY"}, rule
+    # without the pronoun the state is the subject
+    src, tgt, rule = roles("وهاجم الرئيس قطر التي اتهمت السعودية بدعم الإرهاب.", "اتهمت")
+    assert (src, tgt) == ({"QAT"}, {"SAU"}), rule
+
+
+def test_between_after_a_noun_names_its_parties_whatever_subject_came_before() -> None:
+    src, tgt, rule = roles("وقرر ترامب الانسحاب من الاتفاق الذي تم توقيعه في 2015 بين طهران والقوى العظمى "
+                           "(الصين، الولايات المتحدة، فرنسا، بريطانيا، روسيا وألمانيا).", "توقيعه")
+    assert src == {"IRN"}, rule
+    assert tgt - {None} == {"CHN", "USA", "FRA", "GBR", "RUS", "DEU"}, rule
+
+
+def test_a_meeting_that_brought_two_leaders_together_is_between_them() -> None:
+    src, tgt, rule = roles("وبحثت المحادثات التي جمعت بين وزير الخارجية الروسي ونظيره التركي الأزمة.", "محادثات",
+                           pub_date="2018-06-01")
+    assert {*src, *tgt} == {"RUS", "TUR"}, rule
+
+
+def test_a_state_title_lends_the_name_its_preposition() -> None:
+    src, tgt, rule = roles("وقال السراج إنه تقدم بالشكر لدولة الإمارات العربية المتحدة وتونس.", "تقدم بالشكر",
+                           pub_date="2018-06-01")
+    assert tgt == {"ARE", "TUN"}, rule

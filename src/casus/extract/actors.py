@@ -96,6 +96,8 @@ def find_actors(doc: Document, lexicon: ActorLexicon | None = None) -> list[Acto
     if doc.lang == "en":
         groups = _drop_other_given_names(doc, groups)
     refs = _led_coalitions(doc, _chain(doc, groups, lex))
+    if doc.lang == "ar":
+        _take_state_titles(doc, refs)
     for r in refs:
         r.dateline = doc.in_dateline(r.start)
     refs = _resolve_weak(refs)
@@ -131,6 +133,22 @@ def _both_sides(doc: Document, refs: list[ActorRef]) -> list[ActorRef]:
                                 prefix, entries=[]))
     out.sort(key=lambda r: (r.start, r.end))
     return out
+
+
+@cache
+def _state_title_before() -> re.Pattern[str]:
+    words = "|".join(sorted(fold(str(w)) for w in (load_yaml("actors/state_titles.yaml") or {}).get("ar") or []))
+    return re.compile(rf"(?:^|\s)([وفبلك]{{0,2}})(?:{words})\s+$")
+
+
+def _take_state_titles(doc: Document, refs: list[ActorRef]) -> None:
+    """"لدولة الإمارات": a title word before a state's name joins its mention and lends it its clitics."""
+    pattern = _state_title_before()
+    for r in refs:
+        if r.kind == "state" and r.via == "name" and r.prefix in ("", "ال"):
+            m = pattern.search(doc.match_text, max(0, r.token_start - 12), r.token_start)
+            if m:
+                r.prefix, r.start = m.group(1), m.start(1) + len(m.group(1))
 
 
 _LED_BY_AR = re.compile(r"(?:^|\s)([وفبل]*(?:ال)?(?:تحالف|قوات التحالف)(?:\s+(?:العربي|الدولي|العسكري|الاسلامي))?"

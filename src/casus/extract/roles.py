@@ -67,7 +67,10 @@ _SPEAKER_NOUNS = {"بيان", "مصدر", "متحدث", "ناطق", "مسوول"
 # in a relative clause after a masdar: a verb carrying a pronoun for the masdar ("نفذتها", "وقعته") or followed
 # by one ("قامت بها") has the next actor as its subject; تعرض makes that actor the one who suffers the masdar
 _RESUMPTIVE_VERB_ENDINGS = ("ه", "ها", "هم", "هما")
+_OBJECT_PRONOUNS = ("ها", "هم", "هما")  # "ه" alone also ends roots (وجه، نبه)
 _RESUMPTIVE_WORDS = {"بها", "به", "له", "لها", "عليها", "عليه", "فيها", "فيه"}
+# "التي جمعت", "الذي جمع بين", "التي تجمع": a meeting that brought its parties together
+_BRINGS_TOGETHER_CLAUSE = re.compile(r"(?:^|\s)(?:التي|الذي)\s[وف]?(?:جمعت|جمع|تجمع|يجمع|ستجمع|سيجمع)(?:\sبين)?$")
 _UNDERGO = re.compile(r"^[وف]?(?:تعرض|يتعرض|تتعرض|سيتعرض|ستتعرض|واجه|يواجه|تواجه)")
 
 LAM_AGENT_TYPES = {"ASSAULT"}  # nouns of force whose ل-genitive names who used it
@@ -151,7 +154,20 @@ class RoleFinder:
                  if r.token_start >= trig.end or (r.token_start > trig.token_start and r.end > trig.end)]
         before = [r for r in refs if r.end <= trig.token_start]
         if self.lang == "ar":
-            subject = self._adjacent_subject(trig, before) if trig.is_verbal else None
+            envoy = next((r for r in after if trig.token_start < r.token_start < trig.end and r.kind == "diplomat"),
+                         None)
+            if envoy is not None:
+                # the trigger ends in its object's head noun: "استدعت السفير البريطاني", "طردت دبلوماسيين
+                # روسيين" (a ministry inside the phrase, "استدعت وزارة الخارجية الإيرانية", is its subject)
+                slots.targets = self._coordinated(envoy, after)
+                slots.tgt_rule, slots.tgt_conf = "envoy-object", 0.7
+                after = [r for r in after if r not in slots.targets]
+            antecedent = self._object_antecedent(trig, before) if trig.is_verbal and envoy is None else None
+            if antecedent is not None:
+                # "العلاقات مع قطر التي اتهمتها بدعم الإرهاب": the state a relative verb's pronoun stands for is
+                # its object; its subject is sought further back
+                slots.targets, slots.tgt_rule, slots.tgt_conf = [antecedent], "relative-object", 0.6
+            subject = self._adjacent_subject(trig, before) if trig.is_verbal and antecedent is None else None
             if subject is not None:
                 # SVO, as in headlines and present-tense reports: "أمريكا وبريطانيا تحذر إيران"
                 slots.sources = self._coordinated_back(subject, before)
@@ -160,7 +176,7 @@ class RoleFinder:
                 if obj is not None:
                     slots.targets = self._coordinated(obj, after)
                     slots.tgt_rule, slots.tgt_conf = "svo-object", 0.65
-            else:
+            elif envoy is None and antecedent is None:
                 self._arabic_after(trig, after, slots)
             if not slots.sources and trig.is_verbal and trig.prefix[:1] in ("و", "ف"):
                 self._shared_subject(trig, si, slots)
@@ -181,8 +197,11 @@ class RoleFinder:
         if trig.subject_is == "target" or self._undergoes(trig):
             slots.swap()
         if (trig.type in SYMMETRIC_TYPES and slots.tgt_rule.endswith(("بين", "between")) and len(slots.targets) > 1
-                and (not slots.sources or slots.src_rule in _FALLBACK_SOURCES)):
-            # "تم توقيع الاتفاق بين إيران والقوى العظمى": the first party "between" faces the others
+                and (not slots.sources or slots.src_rule in _FALLBACK_SOURCES
+                     or (not trig.is_verbal and slots.src_rule == "svo-subject"))):
+            # "تم توقيع الاتفاق بين إيران والقوى العظمى": the first party "between" faces the others; after a
+            # noun, "between" names the parties even when an earlier subject stands before it ("قرر ترامب
+            # الانسحاب من الاتفاق الذي تم توقيعه بين طهران والقوى العظمى")
             slots.sources, slots.src_rule, slots.src_conf = slots.targets[:1], "between-first", 0.6
             slots.targets = slots.targets[1:]
         if not slots.targets and not (trig.type in SYMMETRIC_TYPES and len(slots.sources) > 1):
@@ -240,7 +259,20 @@ class RoleFinder:
             return
         # nominal trigger (masdar)
         relative = self._relative_clause(toks)
+        if relative is None and trig.type in SYMMETRIC_TYPES and _BRINGS_TOGETHER_CLAUSE.search(" ".join(toks[-4:])):
+            relative = "parties"
         if relative is not None and first.bare:
+            if relative == "parties":
+                # "القمة التي جمعت ترمب بكيم", "اللقاء الذي جمع بين الوزيرين": the ones it brought together
+                rest = [r for r in after if r.start > first.end]
+                partner = rest[0] if rest and (rest[0].prep == "ب" or rest[0].conj) and self.doc.count_tokens(
+                    first.end, rest[0].token_start) <= 3 and not PUNCT_BREAK.search(
+                    self.text, first.end, rest[0].token_start) else None
+                if partner is not None:
+                    slots.sources, slots.src_rule, slots.src_conf = [first], "brought-together", 0.7
+                    slots.targets = self._coordinated(partner, rest)
+                    slots.tgt_rule, slots.tgt_conf = "brought-together", 0.7
+                return
             if relative == "agent":
                 # "الضربات (العسكرية) التي نفذتها الولايات المتحدة", "العمليات التي قامت بها"
                 slots.sources = self._coordinated(first, after)
@@ -320,6 +352,17 @@ class RoleFinder:
         if PUNCT_BREAK.search(self.text, last[0], trig.token_start):
             return
         slots.sources, slots.src_rule, slots.src_conf = list(last[1]), "shared-subject", min(0.6, last[2])
+
+    def _object_antecedent(self, trig: Trigger, before: list[ActorRef]) -> ActorRef | None:
+        """The actor right before "التي/الذي + verb-with-object-pronoun" ("قطر التي اتهمتها")."""
+        if not before:
+            return None
+        r = before[-1]
+        word = self.doc.match_text[trig.token_start:trig.end]
+        if not r.bare or " " in word or not word.endswith(_OBJECT_PRONOUNS):
+            return None
+        gap = self._tokens(r.end, trig.token_start)
+        return r if len(gap) == 1 and gap[0] in AR_RELATIVE else None
 
     def _adjacent_subject(self, trig: Trigger, before: list[ActorRef]) -> ActorRef | None:
         """An actor right before a verb (at most one word between) that can be its subject."""
