@@ -180,3 +180,25 @@ def test_a_state_title_lends_the_name_its_preposition() -> None:
     src, tgt, rule = roles("وقال السراج إنه تقدم بالشكر لدولة الإمارات العربية المتحدة وتونس.", "تقدم بالشكر",
                            pub_date="2018-06-01")
     assert tgt == {"ARE", "TUN"}, rule
+
+
+def test_english_objects_of_prepositions_are_no_subjects() -> None:
+    src, tgt, rule = roles("Mr Blair said he had raised human rights with the Chinese leader, and urged Beijing to "
+                           "ratify the covenant.", "urged")
+    assert "CHN" not in src, rule
+    src, tgt, rule = roles("Condoleezza Rice arrived in London. At a joint news conference with Mr Straw, she accused "
+                           "Iran of pursuing a weapons programme.", "accused", pub_date="2005-02-04")
+    assert (src, tgt) == ({"USA"}, {"IRN"}), rule
+
+
+def test_an_english_verb_phrase_takes_the_object_after_it() -> None:
+    src, tgt, rule = roles("The talks came after Turkey shot down a Russian warplane near the border.", "shot down")
+    assert (src, tgt) == ({"TUR"}, {"RUS"}), rule
+
+
+def test_english_force_in_a_place_is_force_on_its_state_and_a_topic_is_no_party() -> None:
+    src, tgt, rule = roles("Russia's offensive in Ukraine has killed thousands.", "offensive", pub_date="2024-05-01")
+    assert (src, tgt) == ({"RUS"}, {"UKR"}), rule
+    src, tgt, rule = roles("Mr Blair said: \"In respect of Iraq, we agreed that the strategy must be seen through.\"",
+                           "agreed that")
+    assert "IRQ" not in tgt, rule

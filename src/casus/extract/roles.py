@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from casus.extract.actors import ActorRef
 from casus.extract.document import Document
 from casus.extract.triggers import Trigger
+from casus.lexicon.triggers import english_verb_forms
 from casus.model import SYMMETRIC_TYPES
 
 TOKEN = re.compile(r"\S+")
@@ -41,6 +42,7 @@ AR_FORCE_PLACE = {"في"}
 # words before an actor that make it the topic or the place of an event, not a party
 _TOPIC_OR_PLACE = {"ar": {"حول", "بشان", "بخصوص"},
                    "en": {"about", "regarding", "concerning", "in", "inside", "over"}}
+_EN_TOPIC_HEADS = {"respect", "regard", "regards", "terms", "relation", "reference"}
 # "وحليفتها", "وشريكها", "ونظيره": a state after one of these is coordinated with the one before
 _ALLY_APPOSITION = re.compile(r"^[،,]?\s*و(?:حليف|حلفا|شريك|شركا|نظير)\S{0,4}$")
 _OPEN_BRACKET = re.compile(r"\s*[(\[]|\s+\)(?=\S)")  # "(الصين، …)" and the mirrored ")الصين، …)" of some feeds
@@ -51,6 +53,7 @@ _AIM_VERB = re.compile(r"^[وف]?(?:استهدف|يستهدف|تستهدف)\S*")
 AR_RELATIVE = {"التي", "الذي", "اللتين", "اللذين", "الذين", "اللتان", "اللذان", "اللواتي"}
 EN_TARGET_PREPS = {"on", "against", "to", "at", "toward", "towards", "into", "over", "upon", "for"}
 EN_PARTNER_PREPS = {"with", "between", "and"}
+EN_OBJECT_PREPS = EN_TARGET_PREPS | {"with", "between", "of", "from", "in", "by", "about", "than"}
 EN_AGENT_PREPS = {"by"}
 EN_SUBJECT_NOUNS = {"officials", "government", "leader", "leaders", "forces", "troops", "army", "military",
                     "authorities", "ministers", "diplomats", "president", "prime", "foreign", "navy", "jets",
@@ -386,12 +389,21 @@ class RoleFinder:
         if PUNCT_BREAK.search(self.text[trig.end:first.token_start]):
             return
         words = [w.lower() for w in self._tokens(trig.end, first.token_start)]
-        if trig.is_verbal and len(words) <= 1 and (not words or words[0] in ("the", "a")):
+        if self._en_verbal(trig) and len(words) <= 1 and (not words or words[0] in ("the", "a")):
             slots.targets = self._coordinated(first, after)
             slots.tgt_rule, slots.tgt_conf = "en-object", 0.7
         elif words and words[-1] in EN_AGENT_PREPS and len(words) <= 3:
             slots.sources = self._coordinated(first, after)
             slots.src_rule, slots.src_conf = "en-by-agent", 0.75
+
+    def _en_verbal(self, trig: Trigger) -> bool:
+        """A verb, or a phrase that opens with a listed verb form and does not end in a preposition."""
+        if trig.is_verbal:
+            return True
+        if trig.pos != "phrase":
+            return False
+        words = self.doc.match_text[trig.start:trig.end].split()
+        return words[0] in english_verb_forms() and words[-1] not in EN_OBJECT_PREPS | {"that"}
 
     def _object_after(self, pos: int, rest: list[ActorRef]) -> ActorRef | None:
         for r in rest:
@@ -477,6 +489,10 @@ class RoleFinder:
                 if prep in EN_TARGET_PREPS | EN_PARTNER_PREPS:
                     self._set_target(r, after, f"prep-{prep}", 0.7, slots)
                     return
+                if prep in ("in", "inside") and trig.type == "ASSAULT" and r.bare:
+                    # force in a place is force on its state (GUIDELINE convention 7): "Israel's offensive in Gaza"
+                    self._set_target(r, after, "prep-in", 0.6, slots)
+                    return
                 if prep in EN_AGENT_PREPS and not slots.sources:
                     slots.sources = self._coordinated(r, after)
                     slots.src_rule, slots.src_conf = "by-agent", 0.75
@@ -528,6 +544,8 @@ class RoleFinder:
                 lowered = [t.lower() for t in toks]
                 if len(lowered) == 1 and lowered[0] in EN_TARGET_PREPS | {"of", "in", "from"}:
                     continue
+                if self._after_en_preposition(r):
+                    continue  # "raised human rights with the Chinese leader, and urged Beijing"
                 if r.modifier and self.text[r.end:r.end + 2] != "'s":
                     nxt = self.text[r.end:r.end + 14].lower().split()
                     if not nxt or nxt[0] not in EN_SUBJECT_NOUNS:
@@ -542,10 +560,17 @@ class RoleFinder:
         words = self.doc.match_text[max(0, trig.token_start - 24):trig.token_start].split()[-2:]
         if not any(w in ("he", "she") for w in words):
             return
-        people = [r for r in before if r.country and r.kind == "leader"]
+        people = [r for r in before if r.country and r.kind == "leader" and not self._after_en_preposition(r)]
         person = people[0] if people else self._person_before.get(si)
         if person is not None:
             slots.sources, slots.src_rule, slots.src_conf = [person], "en-pronoun", 0.5
+
+    def _after_en_preposition(self, r: ActorRef) -> bool:
+        """"with Mr Straw", "to the Chinese leader": the object of a preposition is no subject."""
+        words = self.doc.match_text[max(0, r.token_start - 24):r.token_start].split()[-2:]
+        if words and words[-1] in ("the", "a") and len(words) == 2:
+            words = words[:1]
+        return bool(words) and words[-1] in EN_OBJECT_PREPS
 
     def _own_genitive(self, trig: Trigger, si: int, slots: Slots) -> None:
         """"عبر المصدر عن تأييد بلاده": a masdar whose genitive is "his country" is the speaker's state's act."""
@@ -584,7 +609,10 @@ class RoleFinder:
         words = self.doc.match_text[max(0, r.token_start - 16):r.token_start].split()
         word = words[-1] if words else ""
         if self.lang == "en" and word == "the" and len(words) > 1:
-            word = words[-2]
+            words = words[:-1]
+            word = words[-1]
+        if self.lang == "en" and word in ("of", "to") and len(words) > 1 and words[-2] in _EN_TOPIC_HEADS:
+            return True  # "in respect of Iraq", "with regard to Syria"
         return word in _TOPIC_OR_PLACE[self.lang]
 
     def _coordinated(self, first: ActorRef, pool: list[ActorRef]) -> list[ActorRef]:

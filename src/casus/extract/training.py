@@ -193,13 +193,22 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def cross_validate(articles: list[GoldArticle], labelled: dict[str, list[Labelled]], folds: int, c_value: float,
-                   thresholds: list[float], seed: int = 13) -> dict[str, dict[float, dict[str, float]]]:
-    """Article-grouped CV scores per threshold: overall ("all") and per article language."""
-    ids = sorted(labelled)
-    random.Random(seed).shuffle(ids)
+                   thresholds: list[float], seed: int = 13, repeats: int = 1) -> dict[str, dict[float, dict[str, float]]]:
+    """Article-grouped CV scores per threshold: overall ("all") and per article language, pooled over
+    `repeats` different splits (one split's F1 curve is flat and noisy near its top, so the chosen threshold
+    flipped between neighbours from one retraining to the next)."""
     gold = {ga.article.id: ga.asserted() for ga in articles}
-    langs = {a: next((ex.lang for ex in labelled[a]), "") for a in ids}
+    langs = {a: next((ex.lang for ex in labelled[a]), "") for a in labelled}
     totals: dict[str, dict[float, list[int]]] = {}
+    for rep in range(repeats):
+        ids = sorted(labelled)
+        random.Random(seed + rep).shuffle(ids)
+        _cv_split(ids, labelled, gold, langs, folds, c_value, thresholds, totals)
+    return {g: {t: _prf(*c) for t, c in by_t.items()} for g, by_t in totals.items()}
+
+
+def _cv_split(ids: list[str], labelled: dict[str, list[Labelled]], gold: dict[str, set], langs: dict[str, str],
+              folds: int, c_value: float, thresholds: list[float], totals: dict[str, dict[float, list[int]]]) -> None:
     for k in range(folds):
         test = set(ids[k::folds])
         train = [ex for a in ids if a not in test for ex in labelled[a]]
@@ -219,7 +228,6 @@ def cross_validate(articles: list[GoldArticle], labelled: dict[str, list[Labelle
                     row = totals.setdefault(group, {}).setdefault(t, [0, 0, 0])
                     for i in range(3):
                         row[i] += counts[i]
-    return {g: {t: _prf(*c) for t, c in by_t.items()} for g, by_t in totals.items()}
 
 
 def _pick(runs: list[tuple[float, float, float, dict]]) -> tuple[float, float, float, dict]:
@@ -234,6 +242,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("gold", nargs="+", help="GOLD_DIR or GOLD_DIR:ARTICLES.jsonl")
     ap.add_argument("--out", type=Path, default=model_path())
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--repeats", type=int, default=3, help="CV repeated over this many splits (default 3)")
     ap.add_argument("--label", default="sentence+rule", choices=["sentence", "sentence+rule", "article"])
     ap.add_argument("--C", type=float, nargs="+", default=[0.1, 0.3, 1.0])
     ap.add_argument("--evaluate", nargs="*", default=[], help="held-out GOLD specs to report (not trained on)")
@@ -247,7 +256,7 @@ def main(argv: list[str] | None = None) -> None:
     runs = []
     by_c: dict[float, dict[str, dict[float, dict[str, float]]]] = {}
     for c_value in args.C:
-        cv = by_c[c_value] = cross_validate(articles, labelled, args.folds, c_value, thresholds)
+        cv = by_c[c_value] = cross_validate(articles, labelled, args.folds, c_value, thresholds, repeats=args.repeats)
         for group, by_t in sorted(cv.items()):
             for t, res in by_t.items():
                 print(f"C={c_value:<5} {group:<3} threshold={t:.2f}  CV asserted-event P {res['precision']:.3f} "
@@ -262,6 +271,7 @@ def main(argv: list[str] | None = None) -> None:
     model = _with_threshold(fit(examples, c_value), threshold, by_lang)
     info = {"trained_on": [str(s) for s in args.gold], "articles": len(articles), "candidates": len(examples),
             "C": c_value, "threshold": threshold, "thresholds_by_lang": by_lang, "cv_folds": args.folds,
+            "cv_repeats": args.repeats,
             "cv_asserted_event": res, "cv_asserted_event_by_lang": per_lang_cv}
     held = {}
     for spec in args.evaluate:

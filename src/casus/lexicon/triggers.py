@@ -75,6 +75,14 @@ def trigger_gazetteer(lang: str) -> Gazetteer[TriggerEntry]:
     return gaz
 
 
+@cache
+def english_verb_forms() -> frozenset[str]:
+    """Every English verb form the trigger families list: a phrase opening with one is a verb phrase
+    ("shot down", "downgraded its ties") whose object may follow it."""
+    return frozenset(str(v).lower() for fam in load_yaml("events/triggers_en.yaml") or []
+                     for v in as_list(fam.get("verbs")))
+
+
 GAP = "…"
 MAX_GAP_WORDS = 6  # words an actor may take between the two parts of a gapped trigger
 
