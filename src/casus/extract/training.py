@@ -193,7 +193,8 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def cross_validate(articles: list[GoldArticle], labelled: dict[str, list[Labelled]], folds: int, c_value: float,
-                   thresholds: list[float], seed: int = 13, repeats: int = 1) -> dict[str, dict[float, dict[str, float]]]:
+                   thresholds: list[float], seed: int = 13,
+                   repeats: int = 1) -> dict[str, dict[float, dict[str, float]]]:
     """Article-grouped CV scores per threshold: overall ("all") and per article language, pooled over
     `repeats` different splits (one split's F1 curve is flat and noisy near its top, so the chosen threshold
     flipped between neighbours from one retraining to the next)."""
