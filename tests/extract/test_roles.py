@@ -202,3 +202,9 @@ def test_english_force_in_a_place_is_force_on_its_state_and_a_topic_is_no_party(
     src, tgt, rule = roles("Mr Blair said: \"In respect of Iraq, we agreed that the strategy must be seen through.\"",
                            "agreed that")
     assert "IRQ" not in tgt, rule
+
+
+def test_a_gapped_accusation_in_quotes_is_the_speakers_accusation_of_the_state_between() -> None:
+    src, tgt, rule = roles('وقالت الولايات المتحدة إن أولوياتها تشمل أيضا أنشطة إيران "الخبيثة" في المنطقة.', "انشطه",
+                           pub_date="2018-05-01")
+    assert (src, tgt) == ({"USA"}, {"IRN"}), rule

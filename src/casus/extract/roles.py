@@ -48,6 +48,7 @@ _ALLY_APPOSITION = re.compile(r"^[،,]?\s*و(?:حليف|حلفا|شريك|شرك
 _OPEN_BRACKET = re.compile(r"\s*[(\[]|\s+\)(?=\S)")  # "(الصين، …)" and the mirrored ")الصين، …)" of some feeds
 _CLOSE_BRACKET = re.compile(r"[)\]]|\((?=\s|$)")
 _FALLBACK_SOURCES = ("speaker", "previous-speaker")
+_SAID_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "PROTEST"}  # acts done by saying
 _DEFINITE = re.compile(r"[وف]?(?:ال|لل|بال|كال)")
 _AIM_VERB = re.compile(r"^[وف]?(?:استهدف|يستهدف|تستهدف)\S*")
 AR_RELATIVE = {"التي", "الذي", "اللتين", "اللذين", "الذين", "اللتان", "اللذان", "اللواتي"}
@@ -199,6 +200,9 @@ class RoleFinder:
             self._fallback_source(trig, si, span.start, slots)
         if trig.subject_is == "target" or self._undergoes(trig):
             slots.swap()
+            if not slots.sources and trig.subject_is == "target" and trig.type in _SAID_TYPES:
+                # "أنشطة إيران الخبيثة" in a statement: the state named is its object, the speaker its source
+                self._fallback_source(trig, si, span.start, slots)
         if (trig.type in SYMMETRIC_TYPES and slots.tgt_rule.endswith(("بين", "between")) and len(slots.targets) > 1
                 and (not slots.sources or slots.src_rule in _FALLBACK_SOURCES
                      or (not trig.is_verbal and slots.src_rule == "svo-subject"))):

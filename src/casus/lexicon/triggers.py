@@ -123,7 +123,7 @@ def gapped_triggers(lang: str) -> tuple[GappedTrigger, ...]:
         fam = families[i]
         alternatives = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
         pattern = re.compile(rf"(?<!\S){clitics}({alternatives})((?:\s+{gap_word}){{1,{MAX_GAP_WORDS}}}?)"
-                             rf"\s+{tail_prefix}{re.escape(tail)}(?![^\W\d_])")
+                             rf"\s+[\"«“”']?{tail_prefix}{re.escape(tail)}(?![^\W\d_])")  # "أنشطة إيران \"الخبيثة\""
         entry = TriggerEntry(str(fam["type"]).upper(), fam.get("mode") or None, "phrase",
                              fam.get("subject_is") or "source", i)
         out.append(GappedTrigger(pattern, entry, tail))
