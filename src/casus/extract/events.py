@@ -370,6 +370,10 @@ class EventCoder:
             f += [f"trule={slots.tgt_rule}", f"T={typ}|trule={slots.tgt_rule}"]
         if ra == "S" and rb == "T":
             f += [f"rule={slots.src_rule}+{slots.tgt_rule}", f"T={typ}|rule=yes"]
+        if not rule and slots.sources and slots.targets and not any(
+                x in slots.src_rule or x in slots.tgt_rule for x in _FALLBACK_RULES):
+            # the syntax named both sides of this trigger, and this pair is not them
+            f += ["roles_elsewhere", f"T={typ}|roles_elsewhere"]
         if not in_sentence_a:
             f.append("a_outside")
         if not in_sentence_b:
