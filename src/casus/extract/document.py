@@ -36,7 +36,8 @@ class Document:
         norm = normalize(article.text)
         match_text = norm.text if lang == "ar" else lower_en(norm.text)
         sentences = _with_title(split_sentences(norm.text, lang), article, norm.text)
-        datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(norm.text)]
+        # a dateline names its source in brackets: no "(", no dateline (and no scan of every line start)
+        datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(norm.text)] if "(" in norm.text else []
         return cls(article, lang, norm, match_text, sentences, [s.start for s in sentences], datelines)
 
     def count_tokens(self, start: int, end: int) -> int:

@@ -183,13 +183,15 @@ class EventCoder:
                     return True
         return False
 
-    def _competition(self, trig: Trigger, a: ActorRef, b: ActorRef, others: list[Trigger]) -> list[str]:
-        """How this trigger compares with the sentence's other triggers for the same pair."""
+    def _competition(self, trig: Trigger, a: ActorRef, b: ActorRef, other_mids: list[float],
+                     other_starts: list[int]) -> list[str]:
+        """How this trigger compares with the sentence's other triggers (their middles and starts) for the
+        same pair."""
         lo, hi = min(a.start, b.start), max(a.end, b.end)
         mid = (lo + hi) / 2
         mine = abs((trig.start + trig.end) / 2 - mid)
-        closer = sum(1 for t in others if t is not trig and abs((t.start + t.end) / 2 - mid) < mine)
-        between = sum(1 for t in others if t is not trig and lo <= t.start < hi)
+        closer = sum(1 for m in other_mids if abs(m - mid) < mine)
+        between = sum(1 for start in other_starts if lo <= start < hi)
         inside = lo <= trig.start < hi
         return [f"closer={min(closer, 3)}", f"T={trig.type}|closer={min(closer, 3)}",
                 f"between={min(between, 3)}", f"inside={inside}", f"T={trig.type}|inside={inside}"]
@@ -262,24 +264,30 @@ class EventCoder:
             strong_modality = modality if cue in STRONG_CUES_BY_LANG[self.lang] else "asserted"
             # co-agents act on each other only in a symmetric event of two ("وقع بوتين وبيزشكيان")
             agents_apart = trig.type not in SYMMETRIC_TYPES or len({r.country for r in slots.sources}) > 2
+            # which participants are in the slots and the sentence (`in`: by equality), asked once each
+            sources = {id(r) for r in parts if r in slots.sources}
+            targets = {id(r) for r in parts if r in slots.targets}
+            in_sentence = {id(r) for r in parts if r in states}
+            others = [t for t in by_sentence.get(si, []) if t is not trig]
+            other_mids, other_starts = [(t.start + t.end) / 2 for t in others], [t.start for t in others]
             for a in parts:
                 for b in parts:
                     if a.country == b.country:
                         continue
-                    if agents_apart and a in slots.sources and b in slots.sources and a is not b:
+                    if agents_apart and id(a) in sources and id(b) in sources and a is not b:
                         continue  # co-agents ("اتهمت موسكو وطهران واشنطن") do not act on each other
-                    if (a in slots.targets and b in slots.targets and a is not b
+                    if (id(a) in targets and id(b) in targets and a is not b
                             and not slots.tgt_rule.endswith(("بين", "between"))):
                         # nor do co-patients ("spoke to President Bush and the presidents of Sri Lanka"),
                         # unlike the parties "between" whom something is agreed
                         continue
                     feats, rule_score, rule = self._features(trig, fam, word, a, b, slots, modality, first_state,
-                                                             speaker, previous, states)
+                                                             speaker, previous, in_sentence)
                     if a.country in gov_src:
                         feats += ["a_gov_subject", f"T={trig.type}|a_gov_subject"]
                     if b.country in gov_src:
                         feats.append("b_gov_subject")
-                    feats += self._competition(trig, a, b, by_sentence.get(si, []))
+                    feats += self._competition(trig, a, b, other_mids, other_starts)
                     out.append(Candidate(trig, a, b, si, trig_feats, feats, strong_modality, rule, rule_score))
         return out
 
@@ -331,8 +339,9 @@ class EventCoder:
 
     def _features(self, trig: Trigger, fam: str, word: str, a: ActorRef, b: ActorRef, slots: Slots, modality: str,
                   first_state: ActorRef | None, speaker: ActorRef | None,
-                  previous: ActorRef | None, states: list[ActorRef]) -> tuple[list[str], float, str]:
-        """What describes this pair for this trigger."""
+                  previous: ActorRef | None, in_sentence: set[int]) -> tuple[list[str], float, str]:
+        """What describes this pair for this trigger (`in_sentence`: the ids of the participants named in the
+        trigger's sentence)."""
         typ = trig.type
         src_countries = {r.country for r in slots.sources}
         tgt_countries = {r.country for r in slots.targets}
@@ -346,17 +355,17 @@ class EventCoder:
         elif typ in SYMMETRIC_TYPES and ra == "S" and rb == "S":
             rule_score = slots.src_conf * 0.9
             rule = f"{slots.src_rule}+coordinated"
-        in_sentence_a = a in states
-        in_sentence_b = b in states
+        in_sentence_a = id(a) in in_sentence
+        in_sentence_b = id(b) in in_sentence
         pa, da = self._where(a, trig)
         pb, db = self._where(b, trig)
         prep_a, prep_b = self._prep_before(a), self._prep_before(b)
+        pre_a, pre_b = _prefix_class(a), _prefix_class(b)
         f = [
             f"ra={ra}|rb={rb}", f"T={typ}|ra={ra}|rb={rb}",
             f"pos={trig.pos}|pa={pa}|pb={pb}", f"T={typ}|pa={pa}|pb={pb}",
             f"pa={pa}{da}", f"pb={pb}{db}", f"T={typ}|da={da}", f"T={typ}|db={db}",
-            f"prea={_prefix_class(a)}", f"preb={_prefix_class(b)}", f"T={typ}|preb={_prefix_class(b)}",
-            f"T={typ}|prea={_prefix_class(a)}",
+            f"prea={pre_a}", f"preb={pre_b}", f"T={typ}|preb={pre_b}", f"T={typ}|prea={pre_a}",
             f"prepa={prep_a}", f"prepb={prep_b}", f"T={typ}|prepb={prep_b}", f"T={typ}|prepa={prep_a}",
             f"via_a={a.via}", f"via_b={b.via}", f"kind_a={a.kind}", f"kind_b={b.kind}",
             f"T={typ}|via_a={a.via}|pa={pa}", f"T={typ}|via_b={b.via}|pb={pb}",

@@ -89,29 +89,53 @@ def _strip(token: str) -> str:
     return token[1:] if len(token) > 2 and token[0] in "وف" else token
 
 
-def _has(phrases: tuple[str, ...] | frozenset[str], padded: str) -> bool:
-    """Does any cue phrase occur as whole words in `padded` (" w1 w2 ... ")?"""
-    index = _phrase_index(phrases if isinstance(phrases, frozenset) else frozenset(phrases))
-    words = padded.split()
-    for n, cues in index:
-        if n == 1:
-            if not cues.isdisjoint(words):
-                return True
-            continue
-        for i in range(len(words) - n + 1):
-            if " ".join(words[i:i + n]) in cues:
-                return True
-    return False
+# the cue groups modality_cue asks about, one bit each in a _CueIndex
+_NOT_NEGATION, _REFUSAL, _DENIAL, _CONDITIONAL, _THREAT, _SCHEDULED = 1, 2, 4, 8, 16, 32
+_NOT_HYPOTHETICAL, _HYPOTHETICAL, _GOVERNING, _ALLEGATION, _FUTURE_AFTER = 64, 128, 256, 512, 1024
+
+
+@dataclass(frozen=True, slots=True)
+class _CueIndex:
+    """Every cue phrase of a language with the groups it belongs to: one pass over a text's words tells
+    which groups occur in it, as `_has` would tell for each group alone."""
+
+    groups: dict[str, int]              # phrase (words joined by one space) → bits of its groups
+    lengths: dict[str, tuple[int, ...]]  # first word → word counts (≥ 2) of the phrases it begins
+
+    def found(self, words: list[str]) -> int:
+        """The bits of the groups that have a phrase occurring as whole words in `words`."""
+        groups, lengths = self.groups, self.lengths
+        bits = 0
+        n = len(words)
+        for i in range(n):
+            w = words[i]
+            bits |= groups.get(w, 0)
+            more = lengths.get(w)
+            if more is not None:
+                for k in more:
+                    if i + k <= n:
+                        bits |= groups.get(" ".join(words[i:i + k]), 0)
+        return bits
 
 
 @cache
-def _phrase_index(phrases: frozenset[str]) -> tuple[tuple[int, frozenset[str]], ...]:
-    """Cue phrases grouped by their number of words, for set look-ups instead of scans."""
-    by_len: dict[int, set[str]] = {}
-    for p in phrases:
-        if p:
-            by_len.setdefault(len(p.split()), set()).add(" ".join(p.split()))
-    return tuple((n, frozenset(v)) for n, v in sorted(by_len.items()))
+def _cue_index(lang: str) -> _CueIndex:
+    c = cues(lang)
+    groups: dict[str, int] = {}
+    lengths: dict[str, set[int]] = {}
+    for bit, phrases in ((_NOT_NEGATION, c.not_negation), (_REFUSAL, c.refusal), (_DENIAL, c.denial),
+                         (_CONDITIONAL, _CONDITIONALS[lang]), (_THREAT, c.threat), (_SCHEDULED, c.scheduled),
+                         (_NOT_HYPOTHETICAL, c.not_hypothetical), (_HYPOTHETICAL, c.hypothetical),
+                         (_GOVERNING, c.governing), (_ALLEGATION, c.allegation), (_FUTURE_AFTER, c.future_after)):
+        for p in phrases:
+            words = p.split()
+            if not words:
+                continue
+            key = " ".join(words)
+            groups[key] = groups.get(key, 0) | bit
+            if len(words) > 1:
+                lengths.setdefault(words[0], set()).add(len(words))
+    return _CueIndex(groups, {w: tuple(sorted(ns)) for w, ns in lengths.items()})
 
 
 def _negated(window: list[str], near: list[str], c: Cues) -> bool:
@@ -123,7 +147,7 @@ def _negated(window: list[str], near: list[str], c: Cues) -> bool:
         if t not in c.clause_initial:
             return True
         at = len(window) - len(near) + i
-        # the window begins after the clause's last scope breaker (_clause_before): at 0 the clause begins here
+        # the window begins after the clause's last scope breaker (_clause_start): at 0 the clause begins here
         before = window[at - 1] if at > 0 else ""
         if (not before or before in c.clause_conjunctions
                 or not any(ch.isalnum() for ch in before) or window[at] != t):
@@ -131,13 +155,15 @@ def _negated(window: list[str], near: list[str], c: Cues) -> bool:
     return False
 
 
-def _clause_before(tokens: list[str], c: Cues) -> list[str]:
-    """Tokens from the last scope breaker up to the trigger."""
-    for i in range(len(tokens) - 1, -1, -1):
+def _clause_start(tokens: list[str], stripped: list[str], cut: int, c: Cues) -> int:
+    """Where the clause of tokens[:cut] begins: after its last scope breaker (`stripped`: the tokens without
+    their glued conjunctions)."""
+    breakers = c.breakers
+    for i in range(cut - 1, -1, -1):
         tok = tokens[i]
-        if tok in c.breakers or _strip(tok) in c.breakers and tok not in ("،", ","):
-            return tokens[i + 1:]
-    return tokens
+        if tok in breakers or stripped[i] in breakers and tok not in ("،", ","):
+            return i + 1
+    return 0
 
 
 STRONG_CUES = frozenset({"negation", "question", "future", "conditional", "scheduled", "refusal"})
@@ -157,24 +183,27 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     c = cues(doc.lang)
     text = doc.match_text
     sent = doc.sentences[sentence]
-    starts, words = _sentence_tokens(doc, sentence)
+    starts, words, words_stripped = _sentence_tokens(doc, sentence)
     cut = bisect_left(starts, trig.token_start)
-    before = _clause_before(words[:cut], c)
-    window = before[-c.clause_window:]
+    begin = _clause_start(words, words_stripped, cut, c)  # tokens from the last scope breaker up to the trigger
+    window = words[max(begin, cut - c.clause_window):cut]
+    stripped = words_stripped[max(begin, cut - c.clause_window):cut]
     if doc.lang == "en" and " " in text[trig.start:trig.end]:
         # English trigger phrases may carry their own modal: "is to visit", "due to attend", "will meet"
-        window = window + text[trig.start:trig.end].split()[:-1]
-    stripped = [_strip(t) for t in window]
-    padded = " " + " ".join(window) + " "
-    padded_stripped = " " + " ".join(stripped) + " "
-
+        extra = text[trig.start:trig.end].split()[:-1]
+        window = window + extra
+        stripped = stripped + [_strip(t) for t in extra]
+    # a cue phrase counts where it occurs as whole words: in the window's words, the words without their glued
+    # conjunctions (`stripped`), or the last 60 or 40 characters of the latter joined by spaces
+    index = _cue_index(doc.lang)
     near = stripped[-c.negation_window:]
-    near_padded = " " + " ".join(window[-(c.negation_window + 2):]) + " "
-    if _negated(window, near, c) and not _has(c.not_negation, near_padded):
+    if _negated(window, near, c) and not index.found(window[-(c.negation_window + 2):]) & _NOT_NEGATION:
         return "negated", "negation"
-    if _has(c.refusal, padded_stripped[-60:]):
+    padded_stripped = " " + " ".join(stripped) + " "
+    if index.found(padded_stripped[-60:].split()) & _REFUSAL:
         return "negated", "refusal"
-    if _has(c.denial, padded_stripped):
+    in_stripped = index.found(stripped)  # padded_stripped's words
+    if in_stripped & _DENIAL:
         return "negated", "denial"
 
     sentence_text = text[sent.start:sent.end].rstrip()
@@ -183,38 +212,40 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
         return "hypothetical", "question"
     if doc.lang == "ar" and trig.pos == "imperfect" and "س" in trig.prefix:
         return "hypothetical", "future"
-    if _has(_CONDITIONALS[doc.lang], padded_stripped):
+    if in_stripped & _CONDITIONAL:
         return "hypothetical", "conditional"
-    if threat_before or _has(c.threat, padded_stripped[-40:]):
+    if threat_before or index.found(padded_stripped[-40:].split()) & _THREAT:
         return "hypothetical", "threat"
     # a schedule or an intention governs its whole complement, like a pledge: "من المقرر أن يصل ... في زيارة"
-    governed = " " + " ".join(_strip(t) for t in before[-c.governing_window:]) + " "
-    if _has(c.scheduled, governed):
+    in_governed = index.found(words_stripped[max(begin, cut - c.governing_window):cut])
+    if in_governed & _SCHEDULED:
         return "hypothetical", "scheduled"
-    if not _has(c.not_hypothetical, padded_stripped):
-        if _has(c.hypothetical, padded_stripped) or _has(c.hypothetical, padded):
+    if not in_stripped & _NOT_HYPOTHETICAL:
+        if in_stripped & _HYPOTHETICAL or index.found(window) & _HYPOTHETICAL:
             return "hypothetical", "modal"
         if doc.lang == "ar" and _qad_imperfect(stripped, trig):
             return "hypothetical", "modal"
     # a pledge or request reaches a little further than a modal: "تعهدت الدولتان بتنفيذ مشاريع ...، حيث تساعد"
-    if _has(c.governing, governed):
+    if in_governed & _GOVERNING:
         return "hypothetical", "request"
-    if _has(c.allegation, padded_stripped):
+    if in_stripped & _ALLEGATION:
         return "hypothetical", "allegation"
-    after = " " + " ".join(_TOKEN.findall(text, trig.end, min(sent.end, trig.end + 60))[:5]) + " "
-    if _has(c.future_after, after):
+    if index.found(_TOKEN.findall(text, trig.end, min(sent.end, trig.end + 60))[:5]) & _FUTURE_AFTER:
         return "hypothetical", "future-time"
     return "asserted", "none"
 
 
-def _sentence_tokens(doc: Document, sentence: int) -> tuple[list[int], list[str]]:
-    """The sentence's cue tokens and their offsets, computed once per sentence."""
+def _sentence_tokens(doc: Document, sentence: int) -> tuple[list[int], list[str], list[str]]:
+    """The sentence's cue tokens, their offsets and the tokens without glued conjunctions (`_strip`),
+    computed once per sentence."""
     key = ("modality-tokens", sentence)
     found = doc.memo.get(key)
     if found is None:
         span = doc.sentences[sentence]
         matches = list(_TOKEN.finditer(doc.match_text, span.start, span.end))
-        found = doc.memo[key] = ([m.start() for m in matches], [m.group() for m in matches])
+        tokens = [m.group() for m in matches]
+        stripped = [t[1:] if len(t) > 2 and t[0] in "وف" else t for t in tokens]  # _strip, inlined
+        found = doc.memo[key] = ([m.start() for m in matches], tokens, stripped)
     return found
 
 

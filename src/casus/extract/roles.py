@@ -82,11 +82,15 @@ LAM_AGENT_TYPES = {"ASSAULT"}  # nouns of force whose ل-genitive names who used
 GENITIVE_AGENT_TYPES = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "MOBILIZE", "PROTEST", "REQUEST", "AID",
                         "THREATEN", "REJECT", "CONCEDE"}
 
-_AR_SPEECH = re.compile(
-    r"(?:^|\s)[وف]?(?:قال|قالت|اكد|اكدت|اعلن|اعلنت|اضاف|اضافت|شدد|شددت|اشار|اشارت|اعتبر|اعتبرت|اوضح|اوضحت|"
+_AR_SPEECH_VERB = (
+    r"[وف]?(?:قال|قالت|اكد|اكدت|اعلن|اعلنت|اضاف|اضافت|شدد|شددت|اشار|اشارت|اعتبر|اعتبرت|اوضح|اوضحت|"
     r"صرح|صرحت|ذكر|ذكرت|تابع|تابعت|افاد|افادت|لفت|لفتت|يقول|تقول|يؤكد|تؤكد|اعرب|اعربت|عبر|عبرت|دعا|دعت|"
     r"طالب|طالبت|حذر|حذرت)(?=\s)"
 )
+# a speech verb at the start of the text or after a space: "(?:^|\s)" + verb as two patterns, because a pattern
+# that opens with a space is searched for much faster than one that opens with an alternative
+_AR_SPEECH_AT_START = re.compile(_AR_SPEECH_VERB)
+_AR_SPEECH = re.compile(r"\s" + _AR_SPEECH_VERB)
 _EN_PRONOUN = re.compile(r"(?:But |And )?(?:He|She)\b")
 _EN_ARTICLE = re.compile(r"\bthe$")
 _EN_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|insisted|argued|warned|urged|called)\b")
@@ -673,7 +677,9 @@ class RoleFinder:
             if r.country and r.token_start - s_start <= 30 and self.text[r.end:r.end + 2].strip()[:1] == ":":
                 return r
         if self.lang == "ar":
-            m = _AR_SPEECH.search(self.text, s_start, s_end)
+            m = _AR_SPEECH_AT_START.match(self.text, 0, s_end) if s_start == 0 else None
+            if m is None:
+                m = _AR_SPEECH.search(self.text, s_start, s_end)
             if not m:
                 return None
             for r in refs:
