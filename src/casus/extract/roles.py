@@ -55,6 +55,7 @@ AR_RELATIVE = {"التي", "الذي", "اللتين", "اللذين", "الذي
 EN_TARGET_PREPS = {"on", "against", "to", "at", "toward", "towards", "into", "over", "upon", "for"}
 EN_PARTNER_PREPS = {"with", "between", "and"}
 EN_OBJECT_PREPS = EN_TARGET_PREPS | {"with", "between", "of", "from", "in", "by", "about", "than"}
+_EN_PHRASE_OPEN_ENDS = EN_OBJECT_PREPS | {"that"}  # "talks with", "warned that": what follows is no object
 EN_AGENT_PREPS = {"by"}
 EN_SUBJECT_NOUNS = {"officials", "government", "leader", "leaders", "forces", "troops", "army", "military",
                     "authorities", "ministers", "diplomats", "president", "prime", "foreign", "navy", "jets",
@@ -411,7 +412,7 @@ class RoleFinder:
         if trig.pos != "phrase":
             return False
         words = self.doc.match_text[trig.start:trig.end].split()
-        return words[0] in english_verb_forms() and words[-1] not in EN_OBJECT_PREPS | {"that"}
+        return words[0] in english_verb_forms() and words[-1] not in _EN_PHRASE_OPEN_ENDS
 
     def _object_after(self, pos: int, rest: list[ActorRef]) -> ActorRef | None:
         for r in rest:
@@ -498,7 +499,7 @@ class RoleFinder:
                     self._set_target(r, after, f"prep-{prep}", 0.7, slots)
                     return
                 if prep in ("in", "inside") and trig.type == "ASSAULT" and r.bare:
-                    # force in a place is force on its state (GUIDELINE convention 7): "Israel's offensive in Gaza"
+                    # force in a place is force on its state (GUIDELINE convention 7): "Russia's offensive in Ukraine"
                     self._set_target(r, after, "prep-in", 0.6, slots)
                     return
                 if prep in EN_AGENT_PREPS and not slots.sources:
