@@ -268,6 +268,9 @@ class EventCoder:
             sources = {id(r) for r in parts if r in slots.sources}
             targets = {id(r) for r in parts if r in slots.targets}
             in_sentence = {id(r) for r in parts if r in states}
+            # the syntax named both sides of this trigger (no fallback): a pair that is not them is flagged
+            roles_named = bool(slots.sources and slots.targets) and not any(
+                x in slots.src_rule or x in slots.tgt_rule for x in _FALLBACK_RULES)
             others = [t for t in by_sentence.get(si, []) if t is not trig]
             other_mids, other_starts = [(t.start + t.end) / 2 for t in others], [t.start for t in others]
             for a in parts:
@@ -282,7 +285,7 @@ class EventCoder:
                         # unlike the parties "between" whom something is agreed
                         continue
                     feats, rule_score, rule = self._features(trig, fam, word, a, b, slots, modality, first_state,
-                                                             speaker, previous, in_sentence)
+                                                             speaker, previous, in_sentence, roles_named)
                     if a.country in gov_src:
                         feats += ["a_gov_subject", f"T={trig.type}|a_gov_subject"]
                     if b.country in gov_src:
@@ -339,9 +342,10 @@ class EventCoder:
 
     def _features(self, trig: Trigger, fam: str, word: str, a: ActorRef, b: ActorRef, slots: Slots, modality: str,
                   first_state: ActorRef | None, speaker: ActorRef | None,
-                  previous: ActorRef | None, in_sentence: set[int]) -> tuple[list[str], float, str]:
+                  previous: ActorRef | None, in_sentence: set[int],
+                  roles_named: bool) -> tuple[list[str], float, str]:
         """What describes this pair for this trigger (`in_sentence`: the ids of the participants named in the
-        trigger's sentence)."""
+        trigger's sentence; `roles_named`: the role rules gave the trigger both sides, not by fallback)."""
         typ = trig.type
         src_countries = {r.country for r in slots.sources}
         tgt_countries = {r.country for r in slots.targets}
@@ -379,9 +383,7 @@ class EventCoder:
             f += [f"trule={slots.tgt_rule}", f"T={typ}|trule={slots.tgt_rule}"]
         if ra == "S" and rb == "T":
             f += [f"rule={slots.src_rule}+{slots.tgt_rule}", f"T={typ}|rule=yes"]
-        if not rule and slots.sources and slots.targets and not any(
-                x in slots.src_rule or x in slots.tgt_rule for x in _FALLBACK_RULES):
-            # the syntax named both sides of this trigger, and this pair is not them
+        if roles_named and not rule:  # the syntax named both sides of this trigger, and this pair is not them
             f += ["roles_elsewhere", f"T={typ}|roles_elsewhere"]
         if not in_sentence_a:
             f.append("a_outside")

@@ -244,7 +244,7 @@ def _sentence_tokens(doc: Document, sentence: int) -> tuple[list[int], list[str]
         span = doc.sentences[sentence]
         matches = list(_TOKEN.finditer(doc.match_text, span.start, span.end))
         tokens = [m.group() for m in matches]
-        stripped = [t[1:] if len(t) > 2 and t[0] in "وف" else t for t in tokens]  # _strip, inlined
+        stripped = [_strip(t) for t in tokens]
         found = doc.memo[key] = ([m.start() for m in matches], tokens, stripped)
     return found
 
