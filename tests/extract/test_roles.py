@@ -208,3 +208,34 @@ def test_a_gapped_accusation_in_quotes_is_the_speakers_accusation_of_the_state_b
     src, tgt, rule = roles('وقالت الولايات المتحدة إن أولوياتها تشمل أيضا أنشطة إيران "الخبيثة" في المنطقة.', "انشطه",
                            pub_date="2018-05-01")
     assert (src, tgt) == ({"USA"}, {"IRN"}), rule
+
+
+def _trigger_types(text: str) -> dict[str, tuple[str, str | None]]:
+    doc = Document.from_article(Article(id="t", text=text, pub_date="2018-06-13"))
+    return {doc.text[t.start:t.end]: (t.type, t.mode) for t in find_triggers(doc)}
+
+
+def test_backing_fighting_forces_is_military_aid_and_backing_a_right_is_support() -> None:
+    # GUIDELINE convention 7: support to a government's side in its war is AID (military)
+    assert _trigger_types("وقالت الإمارات التي تساند القوات اليمنية إن المعركة بدأت.")["تساند"] == ("AID", "military")
+    assert _trigger_types("ويدعم التحالف الذي تقوده السعودية الحكومة اليمنية.")["يدعم"] == ("AID", "military")
+    assert _trigger_types("The United States backed government forces in the offensive.")["backed"] == (
+        "AID", "military")
+    assert _trigger_types("ودعمت روسيا حق سوريا في الدفاع عن نفسها.")["دعمت"][0] == "SUPPORT"
+    # a clause ends the search: the forces belong to the next one
+    assert _trigger_types("وأعلنت مصر دعمها، وانتشرت القوات المصرية.")["دعمها"][0] == "SUPPORT"
+
+
+def test_a_state_adjective_on_a_word_for_its_land_is_a_place_not_a_target() -> None:
+    _, tgt, _ = roles("وأكدت مصر رفضها القاطع لاستخدام أي أسلحة محرمة دوليا على الأراضي السورية.", "رفضها القاطع")
+    assert "SYR" not in tgt
+    # force there is force on the state (GUIDELINE convention 7)
+    _, tgt, _ = roles("وقصفت إسرائيل مواقع على الأراضي السورية.", "قصفت")
+    assert tgt == {"SYR"}
+
+
+def test_a_relative_verb_after_its_resumptive_pronoun_takes_the_subject_after_it() -> None:
+    src, tgt, rule = roles("وقال إن ترمب قد يحافظ على الاتفاق الذي وقعت عليه إيران مع بريطانيا والصين عام 2015.",
+                           "وقعت")
+    assert src == {"IRN"}, rule
+    assert tgt == {"GBR", "CHN"}, rule

@@ -405,6 +405,10 @@ class EventCoder:
             f += ["coord", f"T={typ}|coord"]
         if self._between_clause_break(a, b, trig):
             f.append("clause_break")
+        if self.finder.names_a_place(b, trig):
+            f += ["b_place", f"T={typ}|b_place"]  # "على الأراضي السورية": where, not whom
+        if self.finder.names_a_place(a, trig):
+            f.append("a_place")
         return f, rule_score, rule
 
     def _where(self, ref: ActorRef, trig: Trigger) -> tuple[str, str]:

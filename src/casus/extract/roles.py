@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 
 from casus.extract.actors import ActorRef
 from casus.extract.document import Document
-from casus.extract.triggers import Trigger
+from casus.extract.triggers import AR_ARTICLE_CLITICS, Trigger
+from casus.lexicon.loader import word_set
 from casus.lexicon.triggers import english_verb_forms
 from casus.model import SYMMETRIC_TYPES
 
@@ -42,6 +43,7 @@ AR_FORCE_PLACE = {"في"}
 # words before an actor that make it the topic or the place of an event, not a party
 _TOPIC_OR_PLACE = {"ar": {"حول", "بشان", "بخصوص"},
                    "en": {"about", "regarding", "concerning", "in", "inside", "over"}}
+_FORCE_ON_PLACE = {"ASSAULT", "MOBILIZE"}  # types whose target a place names (GUIDELINE convention 7)
 _EN_TOPIC_HEADS = {"respect", "regard", "regards", "terms", "relation", "reference"}
 # "وحليفتها", "وشريكها", "ونظيره": a state after one of these is coordinated with the one before
 _ALLY_APPOSITION = re.compile(r"^[،,]?\s*و(?:حليف|حلفا|شريك|شركا|نظير)\S{0,4}$")
@@ -252,7 +254,8 @@ class RoleFinder:
             preposition_between = any(t in AR_TARGET_PREPS | AR_PARTNER_PREPS | AR_FROM_PREPS for t in toks)
             # VSO: the subject follows the verb directly or after adverbials ("أكدت الخميس روسيا");
             # after another noun it is that noun's genitive ("أيدت حق إسرائيل")
-            adverbial_gap = all(t in _ADVERBIALS for t in toks)
+            # and after a resumptive pronoun: "الاتفاق الذي وقعت عليه إيران"
+            adverbial_gap = all(t in _ADVERBIALS or t in _RESUMPTIVE_WORDS for t in toks)
             if (first.bare and not first.modifier and n_gap <= 3 and not (first.conj and n_gap == 0)
                     and not preposition_between and adverbial_gap):
                 slots.sources = self._coordinated(first, after)
@@ -454,6 +457,9 @@ class RoleFinder:
                 return
             if self.doc.count_tokens(trig.end, r.token_start) > limit:
                 return
+            if self.names_a_place(r, trig):
+                pos = r.end  # "رفضها لاستخدام الأسلحة على الأراضي السورية": where, not whom
+                continue
             near = [t.lower() for t in self._tokens(pos, r.token_start)]
             seen += 1
             prep = near[-1] if near else ""
@@ -603,11 +609,24 @@ class RoleFinder:
         """The one other state near the trigger in its clause, when roles gave none (low confidence)."""
         src = {s.country for s in slots.sources}
         window = [r for r in refs if r.country and r.country not in src and abs(r.start - trig.start) < 80
+                  and not self.names_a_place(r, trig)
                   and not PUNCT_BREAK.search(self.text[min(r.end, trig.end):max(r.token_start, trig.token_start)])]
         if window and len({r.country for r in window}) == 1 and slots.sources and not self._topic_or_place(
                 window[0], trig):
             slots.targets = [window[0]]
             slots.tgt_rule, slots.tgt_conf = "only-other", 0.35
+
+    def names_a_place(self, r: ActorRef, trig: Trigger) -> bool:
+        """"على الأراضي السورية", "الساحة السورية", "on British soil": a state's adjective on a word for its
+        land says where something happens; only force and deployments there are toward the state."""
+        if not r.modifier or trig.type in _FORCE_ON_PLACE:
+            return False
+        places = word_set("events/place_nouns.yaml", self.lang)
+        if self.lang == "ar":
+            words = self.doc.match_text[max(0, r.token_start - 20):r.token_start].split()
+            return bool(words) and (words[-1] in places or AR_ARTICLE_CLITICS.sub("ال", words[-1], count=1) in places)
+        words = self.doc.match_text[r.end:r.end + 16].split()
+        return bool(words) and words[0].rstrip(",.;:") in places
 
     def _topic_or_place(self, r: ActorRef, trig: Trigger) -> bool:
         """"talked about Afghanistan", "بشأن سوريا", "met in Egypt": what an event is about, or in English

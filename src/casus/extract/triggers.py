@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from casus.extract.document import Document
-from casus.lexicon.loader import word_set
+from casus.lexicon.loader import as_list, load_yaml, word_set
 from casus.lexicon.triggers import TriggerEntry, gapped_triggers, trigger_gazetteer
+from casus.text.normalize import fold
 
 # و ف ب ل ك before the Arabic article, which word lists write as bare ال ("للعملية" → "العملية")
 AR_ARTICLE_CLITICS = re.compile(r"^[وف]?(?:بال|لل|كال|ال)")
+_AR_CLITICS = re.compile(r"^[وف]?(?:بال|لل|كال|ال|ب|ل)?")  # and the bare prepositions: "لقوات"
 CLAUSE_END = frozenset(".،,؛;:!؟?")
 _POS_RANK = {"phrase": 0, "verb": 1, "imperfect": 1, "participle": 1, "noun": 2}
 
@@ -61,6 +64,8 @@ def find_triggers(doc: Document) -> list[Trigger]:
         typ, mode = t.type, t.mode
         if typ == "RETREAT" and _leaves_an_agreement(doc, e):
             typ, mode = "REJECT", "diplomatic"  # GUIDELINE convention 6
+        elif typ == "SUPPORT" and _backs_forces(doc, s, e):
+            typ, mode = "AID", "military"  # GUIDELINE convention 7
         out.append(Trigger(s, e, p, typ, mode, t.pos, t.subject_is, t.family))
     return out
 
@@ -84,6 +89,33 @@ def _leaves_an_agreement(doc: Document, end: int) -> bool:
             # the noun, or one modifier and the noun: "from the nuclear deal"
             return any(w.rstrip("".join(CLAUSE_END)) in nouns or AR_ARTICLE_CLITICS.sub("ال", w, count=1) in nouns
                        for w in rest[:2])
+    return False
+
+
+@cache
+def _military_backing(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The stems of backing words and the nouns for fighting forces (`events/military_backing.yaml`)."""
+    section = (load_yaml("events/military_backing.yaml") or {}).get(lang) or {}
+    norm = fold if lang == "ar" else str.lower
+    return (tuple(norm(w) for w in as_list(section.get("backing"))),
+            frozenset(norm(w) for w in as_list(section.get("forces"))))
+
+
+def _backs_forces(doc: Document, start: int, end: int) -> bool:
+    """"تساند القوات اليمنية", "دعم الولايات المتحدة للتحالف", "backed government forces": backing given to
+    fighting forces, which the guideline codes as military aid rather than verbal support."""
+    stems, forces = _military_backing(doc.lang)
+    word = doc.match_text[start:end]
+    if not any(stem in word for stem in stems) or (doc.lang == "en" and word not in stems):
+        return False
+    for w in doc.match_text[end:end + 60].split()[:3]:
+        bare = w.rstrip("".join(CLAUSE_END))
+        if doc.lang == "ar" and bare not in forces:
+            bare = _AR_CLITICS.sub("", bare, count=1)
+        if bare in forces:
+            return True
+        if w[-1:] in CLAUSE_END:
+            return False
     return False
 
 
