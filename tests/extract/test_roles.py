@@ -239,3 +239,21 @@ def test_a_relative_verb_after_its_resumptive_pronoun_takes_the_subject_after_it
                            "وقعت")
     assert src == {"IRN"}, rule
     assert tgt == {"GBR", "CHN"}, rule
+
+
+def test_after_a_preposition_a_word_read_both_ways_is_a_noun() -> None:
+    doc = Document.from_article(Article(id="t", text="وأعرب لافروف عن رفضه للعقوبات الأمريكية.", pub_date="2018-06-13"))
+    (trig,) = [t for t in find_triggers(doc) if doc.text[t.start:t.end] == "رفضه"]
+    assert trig.pos == "noun"
+
+
+def test_a_name_in_apposition_to_the_genitive_does_not_hide_the_marked_target() -> None:
+    src, tgt, rule = roles("وانتقد لافروف عقوبات إدارة الرئيس الأمريكي، دونالد ترامب، المفروضة مؤخرا على موسكو.",
+                           "عقوبات")
+    assert (src, tgt) == ({"USA"}, {"RUS"}), rule
+
+
+def test_the_object_of_a_place_preposition_is_not_the_verbs_object() -> None:
+    src, _, rule = roles("السعودية تدعم العمليات العسكرية الغربية في سوريا.", "تدعم")
+    assert src == {"SAU"}
+    assert not rule.endswith("svo-object"), rule  # at most the weak lone-other-state fallback

@@ -305,7 +305,7 @@ class RoleFinder:
             return
         if first.bare and not first.conj and n_gap == 0 and not first.modifier:
             rest = [r for r in after if r.start > first.end]
-            marked = self._marked_target(first.end, rest)
+            marked = self._marked_target(first.end, rest, first)
             # "تزويد روسيا بالأسلحة": a ب-object after the genitive makes the genitive the recipient
             with_object = self.text[first.end:first.end + 12].split()[:1]
             recipient = bool(with_object) and with_object[0].startswith(("ب", "وب")) and marked is None
@@ -424,6 +424,8 @@ class RoleFinder:
             toks = self._tokens(pos, r.token_start)
             if len(toks) > 4:
                 return None
+            if toks and toks[-1] in AR_FROM_PREPS | AR_FORCE_PLACE:
+                return None  # "تؤيد العمليات العسكرية في سوريا": the object of من or في is not the verb's
             if r.bare and not r.conj and (not r.modifier or toks):
                 return r
             if r.prep == "ل":
@@ -432,12 +434,16 @@ class RoleFinder:
                 return r
         return None
 
-    def _marked_target(self, pos: int, rest: list[ActorRef]) -> ActorRef | None:
-        """An actor marked as patient right after a genitive: "تزويد إيران لروسيا"."""
+    def _marked_target(self, pos: int, rest: list[ActorRef], genitive: ActorRef | None = None) -> ActorRef | None:
+        """An actor marked as patient right after a genitive: "تزويد إيران لروسيا". A name in apposition to
+        the genitive is stepped over: "عقوبات إدارة الرئيس الأمريكي، دونالد ترامب، المفروضة على موسكو"."""
         for r in rest:
             toks = self._tokens(pos, r.token_start)
-            if PUNCT_BREAK.search(self.text[pos:r.token_start]) or len(toks) > 3:
+            if PUNCT_BREAK.search(self.text[pos:r.token_start]) or len(toks) - (toks[:1] == ["،"]) > 3:
                 return None
+            if genitive is not None and r.country == genitive.country and r.bare and toks and COMMA.match(toks[0]):
+                pos = r.end
+                continue
             if r.prep == "ل" or (toks and toks[-1] in AR_TARGET_PREPS):
                 return r
         return None

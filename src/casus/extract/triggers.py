@@ -42,12 +42,23 @@ def find_triggers(doc: Document) -> list[Trigger]:
     """Trigger hits in document order; where one span has several readings, the first family wins."""
     hits = trigger_gazetteer(doc.lang).find(doc.match_text, original=doc.text)
     best: dict[tuple[int, int], tuple[str, TriggerEntry]] = {}
+    after_prep: dict[int, bool] = {}
     for h in hits:
         if h.payload.pos in ("verb", "imperfect") and doc.lang == "ar" and _ends_in_ta_marbuta(doc, h.end):
             continue  # folding made "ضربة" (a strike) look like "ضربه" (he hit him); no verb ends in ة
         key = (h.start, h.end)
         cur = best.get(key)
-        if cur is None or (_POS_RANK[h.payload.pos], h.payload.family) < (_POS_RANK[cur[1].pos], cur[1].family):
+        if cur is None:
+            best[key] = (h.prefix, h.payload)
+            continue
+        rank_new, rank_cur = _POS_RANK[h.payload.pos], _POS_RANK[cur[1].pos]
+        if doc.lang == "ar" and rank_new != rank_cur and "noun" in (h.payload.pos, cur[1].pos):
+            # "أعرب عن رفضه": after a preposition the word is a noun (his rejection), not a verb
+            if h.start not in after_prep:
+                after_prep[h.start] = _after_preposition(doc, h.start - len(h.prefix))
+            if after_prep[h.start]:
+                rank_new, rank_cur = (0, 1) if h.payload.pos == "noun" else (1, 0)
+        if (rank_new, h.payload.family) < (rank_cur, cur[1].family):
             best[key] = (h.prefix, h.payload)
     for g in gapped_triggers(doc.lang):
         if g.needle not in doc.match_text:
@@ -68,6 +79,14 @@ def find_triggers(doc: Document) -> list[Trigger]:
             typ, mode = "AID", "military"  # GUIDELINE convention 7
         out.append(Trigger(s, e, p, typ, mode, t.pos, t.subject_is, t.family))
     return out
+
+
+_AR_PREPOSITIONS = frozenset({"عن", "علي", "من", "في", "الي", "حول", "بعد", "قبل", "خلال", "ازاء", "تجاه", "ضد"})
+
+
+def _after_preposition(doc: Document, token_start: int) -> bool:
+    words = doc.match_text[max(0, token_start - 8):token_start].split()
+    return bool(words) and words[-1] in _AR_PREPOSITIONS
 
 
 def agreement_nouns(lang: str) -> frozenset[str]:
