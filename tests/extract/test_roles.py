@@ -257,3 +257,15 @@ def test_the_object_of_a_place_preposition_is_not_the_verbs_object() -> None:
     src, _, rule = roles("السعودية تدعم العمليات العسكرية الغربية في سوريا.", "تدعم")
     assert src == {"SAU"}
     assert not rule.endswith("svo-object"), rule  # at most the weak lone-other-state fallback
+
+
+def test_an_actor_in_a_clause_of_its_own_is_no_target_by_preposition() -> None:
+    # after "أن" the actor belongs to what was agreed, not to the call
+    _, tgt, rule = roles("وأكد بوتين وأردوغان، في اتصال هاتفي، على أن القرار الأميركي خاطئ.", "في اتصال هاتفي")
+    assert "USA" not in tgt, rule
+    # a relative clause on the victim says where he lived, not where the force went
+    _, _, rule = roles("وفتحت السلطات الروسية تحقيقا في قتل المعارض الروسي الذي كان يقيم في بريطانيا.", "قتل")
+    assert "prep-" not in rule, rule  # at most the weak lone-other-state fallback
+    # a relative clause on the trigger itself is the trigger's
+    src, tgt, rule = roles("ودانت مصر الغارات الأخيرة التي شنتها إسرائيل على سوريا.", "غارات")
+    assert tgt == {"SYR"}, rule

@@ -475,6 +475,8 @@ class RoleFinder:
                 # force on a place is force on its state (GUIDELINE convention 7): "غارات ... في سوريا",
                 # "ضربة أمريكية استهدفت قاعدة الشعيرات في وسط سوريا"
                 window = near[-7:] if r.bare and len(near) <= 7 else []
+                if _inside_clause(near, pos == trig.end):
+                    return  # "على أن القرار الأميركي", "غلوشكوف الذي كان يقيم في بريطانيا": another clause
                 prep_any = next((t for t in reversed(window) if t in AR_TARGET_PREPS | AR_PARTNER_PREPS), None)
                 if prep_any is None and trig.type == "ASSAULT":
                     prep_any = next(("استهدف" if _AIM_VERB.match(t) else t for t in reversed(window)
@@ -732,3 +734,21 @@ class RoleFinder:
                 if r.country and (0 <= m.start() - r.end <= 40 or 0 <= r.token_start - m.end() <= 6):
                     return r
         return None
+
+
+_COMPLEMENTIZERS = {"ان", "بان", "لان"}  # أن, بأن, لأن as folded
+
+
+def _inside_clause(near: list[str], from_trigger: bool) -> bool:
+    """Whether an actor after these words (`from_trigger`: counted from the trigger, else from an earlier actor)
+    stands in a clause of its own, not in a phrase of the trigger's: after "أن" ("اتفقا على أن القرار الأميركي"),
+    or in a relative clause on another noun or actor ("قتل غلوشكوف الروسي الذي كان يقيم في بريطانيا"). A
+    relative clause on the trigger itself, after its adjectives, is the trigger's ("الغارات الأخيرة التي شنتها
+    على سوريا")."""
+    if any(t in _COMPLEMENTIZERS for t in near):
+        return True
+    rel = next((i for i, t in enumerate(near) if t in AR_RELATIVE), None)
+    if rel is None:
+        return False
+    # after another actor the clause is on that actor ("الروسي الذي كان يقيم في بريطانيا")
+    return not from_trigger or not all(t.startswith(("ال", "وال")) for t in near[:rel])
