@@ -269,3 +269,4 @@ def test_an_actor_in_a_clause_of_its_own_is_no_target_by_preposition() -> None:
     # a relative clause on the trigger itself is the trigger's
     src, tgt, rule = roles("ودانت مصر الغارات الأخيرة التي شنتها إسرائيل على سوريا.", "غارات")
     assert tgt == {"SYR"}, rule
+

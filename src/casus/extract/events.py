@@ -168,20 +168,20 @@ class EventCoder:
         if agents and act_slots.src_rule and not any(f in act_slots.src_rule for f in _FALLBACK_RULES):
             slots.targets, slots.tgt_rule, slots.tgt_conf = agents, "act-agent", min(0.6, act_slots.src_conf)
 
-    def _act_anaphor(self, trig: Trigger) -> bool:
-        """Whether one of `act_anaphora.yaml`'s nouns ("للعملية", "the strikes") follows within three words."""
+    def _act_anaphor(self, trig: Trigger) -> str | None:
+        """The noun of `act_anaphora.yaml` ("للعملية", "the strikes") within three words after the trigger."""
         words = self.match[trig.end:trig.end + 80].split()[:5]
         forms = act_anaphora(self.lang)
         for i in range(min(4, len(words))):
             if i and words[i - 1][-1:] in CLAUSE_END:
-                return False
+                return None
             for n in (3, 2, 1):
                 phrase = " ".join(words[i:i + n]).strip(_QUOTES).rstrip("".join(CLAUSE_END)).strip(_QUOTES)
                 if self.lang == "ar":
                     phrase = AR_ARTICLE_CLITICS.sub("ال", phrase, count=1)
                 if phrase in forms:
-                    return True
-        return False
+                    return phrase
+        return None
 
     def _competition(self, trig: Trigger, a: ActorRef, b: ActorRef, other_mids: list[float],
                      other_starts: list[int]) -> list[str]:
@@ -203,7 +203,8 @@ class EventCoder:
         for t in triggers:
             by_sentence.setdefault(self.doc.sentence_of(t.start), []).append(t)
         slots_of: dict[int, Slots] = {}
-        acts: list[list[ActorRef]] = []  # the authors of each act of force met so far, as the rules found them
+        # the authors of each act of force met so far, as the rules found them, with the act's head word
+        acts: list[tuple[str, list[ActorRef]]] = []
         seen_in: dict[int, list[Trigger]] = {}  # the sentence's triggers met so far
         main_seen: set[int] = set()
         for trig in triggers:
@@ -225,7 +226,8 @@ class EventCoder:
             if leaving:
                 countries.update(self.agreement_parties)
             # "تأييدها الكامل للعملية": a stance on an act of force reported earlier
-            earlier_act = acts[-1] if acts and trig.type in STANCE_TYPES and self._act_anaphor(trig) else None
+            anaphor = self._act_anaphor(trig) if acts and trig.type in STANCE_TYPES else None
+            earlier_act = _act_named(acts, anaphor) if anaphor else None
             if earlier_act:
                 countries.update(r.country for r in earlier_act)
             if len(countries) < 2:
@@ -247,7 +249,7 @@ class EventCoder:
             if trig.type == "ASSAULT" and slots.src_rule and not any(f in slots.src_rule for f in _FALLBACK_RULES):
                 agents = [r for r in slots.sources if r.country]
                 if agents:
-                    acts.append(agents)
+                    acts.append((_head(self.match[trig.start:trig.end]), agents))
             gov_slots = slots_of.get(id(governor)) if governor is not None else None
             gov_src = {r.country for r in gov_slots.sources} if gov_slots else set()
             if gov_src and slots.tgt_rule == "only-other" and {r.country for r in slots.targets} <= gov_src:
@@ -491,3 +493,20 @@ def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
         best[key] = Coded(c.trigger, c.source, c.target, _span(c.trigger, c.source, c.target, doc, c.sentence),
                           c.sentence, round(score, 3), modality, c.rule)
     return sorted(best.values(), key=lambda e: (e.span[0], e.trigger.start))
+
+
+def _head(phrase: str) -> str:
+    """The first three letters of a phrase's first word without its article: "العمليات العسكرية" → "عمل",
+    "للعملية" → "عمل", "the strikes" → "str"."""
+    word = phrase.split()[0] if phrase.split() else ""
+    word = AR_ARTICLE_CLITICS.sub("", word, count=1) if not word.isascii() else word
+    if word == "the" and len(phrase.split()) > 1:
+        word = phrase.split()[1]
+    return word[:3]
+
+
+def _act_named(acts: list[tuple[str, list[ActorRef]]], anaphor: str) -> list[ActorRef]:
+    """The authors of the act an anaphor means: the latest act named by the same word ("تأييدها للعملية" after
+    "العمليات العسكرية التي قامت بها …", past a chemical attack reported since), else the latest act."""
+    head = _head(anaphor)
+    return next((agents for word, agents in reversed(acts) if word == head), acts[-1][1])

@@ -752,3 +752,4 @@ def _inside_clause(near: list[str], from_trigger: bool) -> bool:
         return False
     # after another actor the clause is on that actor ("الروسي الذي كان يقيم في بريطانيا")
     return not from_trigger or not all(t.startswith(("ال", "وال")) for t in near[:rel])
+
