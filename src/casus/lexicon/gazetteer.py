@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from operator import attrgetter
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -22,18 +22,18 @@ P = TypeVar("P", bound=Hashable)
 _MAX_PREFIX = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[P]):
-    """A matched form: [start, end) covers the word without its proclitics."""
+class Hit(NamedTuple, Generic[P]):
+    """A matched form: [start, end) covers the word without its proclitics, [token_start, end) with them.
+
+    A named tuple, not a frozen dataclass: a pass makes tens of them per article, and a tuple is made
+    about twice as fast.
+    """
 
     start: int
     end: int
     payload: P
     prefix: str
-
-    @property
-    def token_start(self) -> int:
-        return self.start - len(self.prefix)
+    token_start: int
 
 
 class Gazetteer(Generic[P]):
@@ -107,10 +107,10 @@ class Gazetteer(Generic[P]):
                     continue
                 prefix = text[tok:start]
             else:
-                prefix = ""
+                prefix, tok = "", start
             for payload, allowed in entries:
                 if prefix in allowed:
-                    hits.append(Hit(start, end, payload, prefix))
+                    hits.append(Hit(start, end, payload, prefix, tok))
 
 
 def _automaton(table: dict[str, list]) -> ahocorasick.Automaton | None:
@@ -123,10 +123,46 @@ def _automaton(table: dict[str, list]) -> ahocorasick.Automaton | None:
     return auto
 
 
+_TOKEN_START = attrgetter("token_start")
+_START = attrgetter("start")
+_START_END = attrgetter("start", "end")
+
+
 def _longest_first(hits: list[Hit[P]]) -> list[Hit[P]]:
-    """Keep the longest hit where hits overlap (ties: the earlier one); payloads of one span all kept."""
+    """Keep the longest hit where hits overlap (ties: the earlier one); payloads of one span all kept.
+
+    Most hits overlap no other: only runs of overlapping hits go through `_resolve_overlaps`.
+    """
     if len(hits) < 2:
         return hits
+    hits.sort(key=_TOKEN_START)  # stable: the hits of one span keep their order
+    out: list[Hit[P]] = []
+    n = len(hits)
+    i = 0
+    while i < n:
+        first = hits[i]
+        reach = first.end
+        one_span = True
+        j = i + 1
+        while j < n and hits[j].token_start < reach:
+            h = hits[j]
+            if h.end != first.end or h.token_start != first.token_start:
+                one_span = False
+                if h.end > reach:
+                    reach = h.end
+            j += 1
+        if j == i + 1:
+            out.append(first)
+        elif one_span:
+            out.extend(sorted(hits[i:j], key=_START))
+        else:
+            out.extend(_resolve_overlaps(hits[i:j]))
+        i = j
+    return out
+
+
+def _resolve_overlaps(hits: list[Hit[P]]) -> list[Hit[P]]:
+    """One run of overlapping hits: longest span first, then the earlier; its hits sorted by (start, end)."""
     spans: dict[tuple[int, int], list[Hit[P]]] = {}
     for h in hits:
         spans.setdefault((h.token_start, h.end), []).append(h)
@@ -141,5 +177,5 @@ def _longest_first(hits: list[Hit[P]]) -> list[Hit[P]]:
             continue
         insort(taken, (start, end))
         kept.extend(spans[(start, end)])
-    kept.sort(key=lambda h: (h.start, h.end))
+    kept.sort(key=_START_END)
     return kept
