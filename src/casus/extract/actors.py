@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from casus.extract.document import Document
+from casus.extract.matches import gazetteer_hits
 from casus.lexicon.actors import ActorEntry, ActorLexicon, actor_lexicon, in_tenure
 from casus.lexicon.loader import load_yaml
 from casus.model import Actor, Mention
@@ -91,7 +92,7 @@ def find_actors(doc: Document, lexicon: ActorLexicon | None = None) -> list[Acto
     """Resolved actor references in document order."""
     lex = lexicon or actor_lexicon()
     gaz = lex.gazetteers[doc.lang]
-    hits = gaz.find(doc.match_text, original=doc.text)
+    hits = gazetteer_hits(doc, gaz)
     groups = _group_same_span(hits)
     if doc.lang == "en":
         groups = _drop_other_given_names(doc, groups)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from casus.extract.document import Document
+from casus.extract.matches import gazetteer_hits
 from casus.lexicon.loader import word_set
 from casus.lexicon.triggers import TriggerEntry, gapped_triggers, trigger_gazetteer
 
@@ -37,7 +38,7 @@ class Trigger:
 
 def find_triggers(doc: Document) -> list[Trigger]:
     """Trigger hits in document order; where one span has several readings, the first family wins."""
-    hits = trigger_gazetteer(doc.lang).find(doc.match_text, original=doc.text)
+    hits = gazetteer_hits(doc, trigger_gazetteer(doc.lang))
     best: dict[tuple[int, int], tuple[str, TriggerEntry]] = {}
     for h in hits:
         if h.payload.pos in ("verb", "imperfect") and doc.lang == "ar" and _ends_in_ta_marbuta(doc, h.end):

@@ -4,12 +4,16 @@ One automaton per gazetteer finds every listed form in a single pass; each hit
 is then kept only if it sits on word boundaries, allowing in front of it only
 the Arabic proclitics its entry accepts (و، ب، ل، ال ...). Overlapping hits are
 resolved longest-first, so "الولايات المتحدة" beats a shorter name inside it.
+
+Walking the text through the automaton costs far more than the hits it yields
+(a large automaton takes about as long with no hit at all), so `find_all` walks
+one automaton holding several gazetteers' forms once, for all of them.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from operator import attrgetter
 from typing import Generic, NamedTuple, TypeVar
 
@@ -43,8 +47,8 @@ class Gazetteer(Generic[P]):
         self.lang = lang
         self._entries: dict[str, list[tuple[P, frozenset[str]]]] = {}
         self._exact: dict[str, list[tuple[P, frozenset[str]]]] = {}
-        self._auto: ahocorasick.Automaton | None = None
-        self._exact_auto: ahocorasick.Automaton | None = None
+        self.version = 0  # bumped by every add(): automata built before it are stale
+        self._automata: tuple[int, ahocorasick.Automaton | None, ahocorasick.Automaton | None] | None = None
 
     def __len__(self) -> int:
         return len(self._entries) + len(self._exact)
@@ -70,57 +74,91 @@ class Gazetteer(Generic[P]):
         bucket = table.setdefault(key, [])
         if (payload, pre) not in bucket:
             bucket.append((payload, pre))
-        self._auto = self._exact_auto = None
-
-    def _build(self) -> None:
-        self._auto = _automaton(self._entries)
-        self._exact_auto = _automaton(self._exact)
+        self.version += 1
 
     def find(self, text: str, original: str | None = None) -> list[Hit[P]]:
         """All non-overlapping hits in `text` (normalised; lower-cased for English).
 
         `original` is the case-preserved text, needed for case-sensitive English forms.
         """
-        if self._auto is None:
-            self._build()
-        hits: list[Hit[P]] = []
-        self._scan(self._auto, text, hits)
-        if self._exact_auto is not None and original is not None:
-            self._scan(self._exact_auto, original, hits)
-        return _longest_first(hits)
+        return find_all((self,), text, original)[0]
 
-    def _scan(self, auto: ahocorasick.Automaton | None, text: str, hits: list[Hit[P]]) -> None:
-        if auto is None:
-            return
-        n = len(text)
-        # most raw hits sit inside longer words: reject those first, with as little work as possible
-        for last, (key, entries) in auto.iter(text):
-            end = last + 1
-            if end < n and text[end].isalnum():
+
+def find_all(gazetteers: Sequence[Gazetteer], text: str, original: str | None = None) -> list[list[Hit]]:
+    """`find` for several gazetteers at once, in one walk of the text: each one's hits, as its `find` gives them."""
+    auto, exact_auto = _automata(tuple(gazetteers))
+    found: list[list[Hit]] = [[] for _ in gazetteers]
+    _scan(auto, text, found)
+    if original is not None:
+        _scan(exact_auto, original, found)
+    return [_longest_first(hits) for hits in found]
+
+
+# automata of gazetteer tuples: (the gazetteers, kept alive so that their ids stay theirs; their versions;
+# the automaton of their forms matched in the given text, that of those matched case-sensitively)
+_AUTOMATA: dict[tuple[int, ...], tuple[tuple[Gazetteer, ...], tuple[int, ...], ahocorasick.Automaton | None,
+                                      ahocorasick.Automaton | None]] = {}
+
+
+def _automata(gazetteers: tuple[Gazetteer, ...]) -> tuple[ahocorasick.Automaton | None, ahocorasick.Automaton | None]:
+    """The automata of these gazetteers together: kept on the gazetteer for one alone, in `_AUTOMATA` for more."""
+    if len(gazetteers) == 1:
+        gaz = gazetteers[0]
+        own = gaz._automata
+        if own is None or own[0] != gaz.version:
+            own = gaz._automata = (gaz.version, _automaton([gaz._entries]), _automaton([gaz._exact]))
+        return own[1], own[2]
+    key = tuple(map(id, gazetteers))
+    versions = tuple(g.version for g in gazetteers)
+    built = _AUTOMATA.get(key)
+    if built is None or built[1] != versions:
+        built = (gazetteers, versions, _automaton([g._entries for g in gazetteers]),
+                 _automaton([g._exact for g in gazetteers]))
+        _AUTOMATA[key] = built
+    return built[2], built[3]
+
+
+def _automaton(tables: list[dict[str, list]]) -> ahocorasick.Automaton | None:
+    """One automaton for the forms of several tables; a form's value: its length, and per table holding it
+    the table's index and its (payload, allowed proclitics) entries."""
+    merged: dict[str, list[tuple[int, tuple]]] = {}
+    for i, table in enumerate(tables):
+        for key, entries in table.items():
+            merged.setdefault(key, []).append((i, tuple(entries)))
+    if not merged:
+        return None
+    auto = ahocorasick.Automaton()
+    for key, parts in merged.items():
+        auto.add_word(key, (len(key), tuple(parts)))
+    auto.make_automaton()
+    return auto
+
+
+def _scan(auto: ahocorasick.Automaton | None, text: str, found: list[list[Hit]]) -> None:
+    """Raw automaton hits on word boundaries with allowed proclitics, appended to their table's list."""
+    if auto is None:
+        return
+    n = len(text)
+    # most raw hits sit inside longer words: reject those first, with as little work as possible
+    for last, (length, parts) in auto.iter(text):
+        end = last + 1
+        if end < n and text[end].isalnum():
+            continue
+        start = end - length
+        if start > 0 and text[start - 1].isalnum():
+            tok = start - 1
+            while tok > 0 and text[tok - 1].isalnum() and start - tok < _MAX_PREFIX:
+                tok -= 1
+            if tok > 0 and text[tok - 1].isalnum():
                 continue
-            start = end - len(key)
-            if start > 0 and text[start - 1].isalnum():
-                tok = start - 1
-                while tok > 0 and text[tok - 1].isalnum() and start - tok < _MAX_PREFIX:
-                    tok -= 1
-                if tok > 0 and text[tok - 1].isalnum():
-                    continue
-                prefix = text[tok:start]
-            else:
-                prefix, tok = "", start
+            prefix = text[tok:start]
+        else:
+            prefix, tok = "", start
+        for i, entries in parts:
+            hits = found[i]
             for payload, allowed in entries:
                 if prefix in allowed:
                     hits.append(Hit(start, end, payload, prefix, tok))
-
-
-def _automaton(table: dict[str, list]) -> ahocorasick.Automaton | None:
-    if not table:
-        return None
-    auto = ahocorasick.Automaton()
-    for key, entries in table.items():
-        auto.add_word(key, (key, tuple(entries)))
-    auto.make_automaton()
-    return auto
 
 
 _TOKEN_START = attrgetter("token_start")
