@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from casus.extract.document import Document
 from casus.extract.matches import gazetteer_hits
@@ -26,10 +26,11 @@ class Trigger:
     pos: str
     subject_is: str
     family: int = -1
+    # where the word begins, clitics included: stored, as event coding reads it hundreds of times per article
+    token_start: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def token_start(self) -> int:
-        return self.start - len(self.prefix)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "token_start", self.start - len(self.prefix))
 
     @property
     def is_verbal(self) -> bool:
