@@ -114,9 +114,14 @@ _BOTH_EN = re.compile(r"\b(?:both|the two) (?:countries|sides|nations|states|gov
 def _both_sides(doc: Document, refs: list[ActorRef]) -> list[ActorRef]:
     """"اتفق الجانبان", "the two countries": the last two states named before, as a coordinated pair."""
     pattern = _BOTH_AR if doc.lang == "ar" else _BOTH_EN
-    if doc.lang == "ar" and not _BOTH_AR_NOUN.search(doc.match_text):
-        return refs
-    matches = list(pattern.finditer(doc.match_text))
+    from_pos = 0
+    if doc.lang == "ar":
+        noun = _BOTH_AR_NOUN.search(doc.match_text)
+        if noun is None:
+            return refs
+        # a match opens at most 4 characters (clitics, article) before its noun: none before the first noun's
+        from_pos = max(0, noun.start() - 4)
+    matches = list(pattern.finditer(doc.match_text, from_pos))
     if not matches:
         return refs
     out = list(refs)
@@ -194,7 +199,7 @@ class _Facts:
     """What a list of entries says, worked out once per distinct list (chaining asks it many times)."""
 
     __slots__ = ("entries", "vias", "titled", "named", "has_person", "role_or_person", "has_org", "has_state",
-                 "persons", "states", "state_codes", "states_weak", "orgs", "title")
+                 "persons", "states", "state_codes", "states_weak", "orgs", "title", "plain_state")
 
     def __init__(self, entries: tuple[ActorEntry, ...]) -> None:
         self.entries = entries  # also keeps the entries alive, so that their ids (the cache key) stay theirs
@@ -211,6 +216,8 @@ class _Facts:
         self.states_weak = all(e.weak for e in self.states)
         self.orgs = [e for e in entries if e.via == "organization"]
         self.title = next((e for e in entries if e.via in _TITLES), None)
+        # one state, no person and no title: `_resolve_chain` has a shortcut for such a word alone
+        self.plain_state = bool(self.states) and self.state_codes == 1 and not (self.persons or self.titled)
 
 
 _FACTS: dict[tuple[int, ...], _Facts] = {}
@@ -382,6 +389,8 @@ def _venue(doc: Document, start: int, prefix: str) -> bool:
 
 
 def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former: bool = False) -> ActorRef | None:
+    if len(chain) == 1 and chain[0].facts.plain_state:
+        return _plain_state_ref(doc, chain[0], lex)
     pub = doc.article.pub_date
     countries: dict[str, ActorEntry] = {}
     person: ActorEntry | None = None
@@ -472,6 +481,16 @@ def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former
     if org is not None:
         return _organization_ref(lex, org, start, end, prefix, all_entries, not strong)
     return None  # a bare title ("the minister") names no one we can resolve
+
+
+def _plain_state_ref(doc: Document, group: _Group, lex: ActorLexicon) -> ActorRef:
+    """What `_resolve_chain` makes of one word naming one state and nothing else (most chains), made directly."""
+    head = group.facts.states[0]
+    venue = head.via == "capital" and _venue(doc, group.start, group.prefix)
+    state = lex.states.get(head.code)
+    return ActorRef(group.start, group.end, head.code, head.code, state.name if state else head.code, "state",
+                    head.via, group.prefix, entries=list(group.entries),
+                    weak=group.facts.states_weak or venue)
 
 
 def _organization_ref(lex: ActorLexicon, org: ActorEntry, start: int, end: int, prefix: str,
