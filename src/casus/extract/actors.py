@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from casus.extract.document import Document
+from casus.extract.matches import gazetteer_hits
 from casus.lexicon.actors import ActorEntry, ActorLexicon, actor_lexicon, in_tenure
 from casus.lexicon.loader import load_yaml
 from casus.model import Actor, Mention
@@ -91,7 +92,7 @@ def find_actors(doc: Document, lexicon: ActorLexicon | None = None) -> list[Acto
     """Resolved actor references in document order."""
     lex = lexicon or actor_lexicon()
     gaz = lex.gazetteers[doc.lang]
-    hits = gaz.find(doc.match_text, original=doc.text)
+    hits = gazetteer_hits(doc, gaz)
     groups = _group_same_span(hits)
     if doc.lang == "en":
         groups = _drop_other_given_names(doc, groups)
@@ -113,9 +114,14 @@ _BOTH_EN = re.compile(r"\b(?:both|the two) (?:countries|sides|nations|states|gov
 def _both_sides(doc: Document, refs: list[ActorRef]) -> list[ActorRef]:
     """"اتفق الجانبان", "the two countries": the last two states named before, as a coordinated pair."""
     pattern = _BOTH_AR if doc.lang == "ar" else _BOTH_EN
-    if doc.lang == "ar" and not _BOTH_AR_NOUN.search(doc.match_text):
-        return refs
-    matches = list(pattern.finditer(doc.match_text))
+    from_pos = 0
+    if doc.lang == "ar":
+        noun = _BOTH_AR_NOUN.search(doc.match_text)
+        if noun is None:
+            return refs
+        # a match opens at most 4 characters (clitics, article) before its noun: none before the first noun's
+        from_pos = max(0, noun.start() - 4)
+    matches = list(pattern.finditer(doc.match_text, from_pos))
     if not matches:
         return refs
     out = list(refs)
@@ -185,7 +191,57 @@ def _led_coalitions(doc: Document, refs: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
-def _group_same_span(hits: list) -> list[tuple[int, int, str, list[ActorEntry]]]:
+_TITLES = frozenset({"role", "institution"})
+_NAMED = frozenset({"name", "adjective", "demonym", "capital", "seat", "person", "organization"})
+
+
+class _Facts:
+    """What a list of entries says, worked out once per distinct list (chaining asks it many times)."""
+
+    __slots__ = ("entries", "vias", "titled", "named", "has_person", "role_or_person", "has_org", "has_state",
+                 "persons", "states", "state_codes", "states_weak", "orgs", "title", "plain_state")
+
+    def __init__(self, entries: tuple[ActorEntry, ...]) -> None:
+        self.entries = entries  # also keeps the entries alive, so that their ids (the cache key) stay theirs
+        self.vias = frozenset(e.via for e in entries)
+        self.titled = bool(self.vias & _TITLES)
+        self.named = bool(self.vias & _NAMED)
+        self.has_person = "person" in self.vias
+        self.role_or_person = self.has_person or "role" in self.vias
+        self.has_org = "organization" in self.vias
+        self.has_state = any(e.kind == "state" for e in entries)
+        self.persons = [e for e in entries if e.via == "person"]
+        self.states = [e for e in entries if e.kind == "state"]
+        self.state_codes = len({e.code for e in self.states})
+        self.states_weak = all(e.weak for e in self.states)
+        self.orgs = [e for e in entries if e.via == "organization"]
+        self.title = next((e for e in entries if e.via in _TITLES), None)
+        # one state, no person and no title: `_resolve_chain` has a shortcut for such a word alone
+        self.plain_state = bool(self.states) and self.state_codes == 1 and not (self.persons or self.titled)
+
+
+_FACTS: dict[tuple[int, ...], _Facts] = {}
+
+
+def _facts(entries: list[ActorEntry]) -> _Facts:
+    key = tuple(map(id, entries))
+    facts = _FACTS.get(key)
+    if facts is None:
+        facts = _FACTS[key] = _Facts(tuple(entries))
+    return facts
+
+
+class _Group:
+    """Hits on the same word(s), [start, end) without the clitics `prefix`, and what their entries say."""
+
+    __slots__ = ("start", "end", "prefix", "entries", "facts")
+
+    def __init__(self, start: int, end: int, prefix: str, entries: list[ActorEntry]) -> None:
+        self.start, self.end, self.prefix, self.entries = start, end, prefix, entries
+        self.facts = _facts(entries)
+
+
+def _group_same_span(hits: list) -> list[_Group]:
     """Hits covering the same word(s) are one group, however the clitics were split (و+المانيا, وال+مانيا)."""
     groups: dict[tuple[int, int], tuple[int, str, list[ActorEntry]]] = {}
     for h in hits:
@@ -197,7 +253,7 @@ def _group_same_span(hits: list) -> list[tuple[int, int, str, list[ActorEntry]]]
             groups[key] = (h.start, h.prefix, entries)
         if h.payload not in groups[key][2]:
             groups[key][2].append(h.payload)
-    return [(s, e, p, entries) for (_, e), (s, p, entries) in sorted(groups.items())]
+    return [_Group(s, e, p, entries) for (_, e), (s, p, entries) in sorted(groups.items())]
 
 
 @cache
@@ -209,14 +265,14 @@ def honorifics() -> frozenset[str]:
 _GIVEN_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)\.?[ \t]+$")
 
 
-def _drop_other_given_names(doc: Document, groups: list) -> list:
+def _drop_other_given_names(doc: Document, groups: list[_Group]) -> list[_Group]:
     """"Jimmy Carter" is not Ash Carter: a one-word name alias after a given name no listed alias
     includes names someone else, unless a holder of that name could be meant (see `_could_be_listed`)."""
-    out: list = []
+    out: list[_Group] = []
     covered_to = -1  # end of the last kept group: a lexicon word before the surname is no given name
     title_end = doc.sentences[0].end if doc.sentences else 0
     for g in groups:
-        start, end, _, entries = g
+        start, end, entries = g.start, g.end, g.entries
         if (start >= title_end and entries and all(e.via == "person" for e in entries)
                 and " " not in doc.text[start:end].strip()):
             m = _GIVEN_NAME_BEFORE.search(doc.text, max(0, start - 24), start)
@@ -246,11 +302,11 @@ def _pick_person(entries: list[ActorEntry], on: str | None) -> list[ActorEntry]:
     return entries
 
 
-def _chain(doc: Document, groups: list, lex: ActorLexicon) -> list[ActorRef]:
+def _chain(doc: Document, groups: list[_Group], lex: ActorLexicon) -> list[ActorRef]:
     text = doc.text
     gap_ok = _CHAIN_GAP_AR if doc.lang == "ar" else _CHAIN_GAP_EN
     refs: list[ActorRef] = []
-    current: list[tuple[int, int, str, list[ActorEntry]]] = []
+    current: list[_Group] = []
 
     markers = former_markers(doc.lang)
 
@@ -264,15 +320,15 @@ def _chain(doc: Document, groups: list, lex: ActorLexicon) -> list[ActorRef]:
             current.clear()
 
     for group in groups:
-        start, end, prefix, entries = group
+        start, prefix = group.start, group.prefix
         if current:
-            prev_end = current[-1][1]
+            prev_end = current[-1].end
             gap = text[prev_end: start - len(prefix)]
             new_link = prefix.startswith(("و", "ف")) and doc.lang == "ar"
             if gap.strip() in markers:  # "الرئيس الأمريكي السابق باراك أوباما": one (former) office holder
                 gap = " "
             joinable = (not new_link and not _BREAKS.search(gap) and gap_ok.match(gap) is not None
-                        and _joinable(current, entries, gap, doc.lang))
+                        and _joinable(current, group.facts, gap, doc.lang))
             if not joinable:
                 flush()
         current.append(group)
@@ -280,11 +336,11 @@ def _chain(doc: Document, groups: list, lex: ActorLexicon) -> list[ActorRef]:
     return refs
 
 
-def _former(doc: Document, chain: list, markers: frozenset[str]) -> bool:
+def _former(doc: Document, chain: list[_Group], markers: frozenset[str]) -> bool:
     """Does a former-office word go with this title or person ("... السابق", "former ...", "ex-...")?"""
-    if not any(e.via in ("role", "person") for group in chain for e in group[3]):
+    if not any(group.facts.role_or_person for group in chain):
         return False  # "the former Soviet Union" is a state, not an office holder
-    start, end = chain[0][0] - len(chain[0][2]), chain[-1][1]
+    start, end = chain[0].start - len(chain[0].prefix), chain[-1].end
     if doc.lang == "ar":
         inside = doc.match_text[start:end].split()
         after = doc.match_text[end:end + 16].split()[:1]
@@ -293,11 +349,7 @@ def _former(doc: Document, chain: list, markers: frozenset[str]) -> bool:
     return bool(before) and before[0] in markers
 
 
-_TITLES = {"role", "institution"}
-_NAMED = {"name", "adjective", "demonym", "capital", "seat", "person", "organization"}
-
-
-def _joinable(current: list, entries: list[ActorEntry], gap: str, lang: str = "ar") -> bool:
+def _joinable(current: list[_Group], facts: _Facts, gap: str, lang: str = "ar") -> bool:
     """Does this word continue the actor phrase being read?
 
     A phrase is titles and institutions ("المتحدث باسم وزارة الخارجية") followed by
@@ -305,11 +357,10 @@ def _joinable(current: list, entries: list[ActorEntry], gap: str, lang: str = "a
     ("وزير الخارجية الروسي سيرغي لافروف"). Once a state or person is named, a new
     title starts a new actor ("... السفير البريطاني", "... نظيره التركي").
     """
-    vias = {e.via for e in entries}
-    seen = [{e.via for e in group[3]} for group in current]
-    named = any(v & _NAMED for v in seen)
-    has_person = any("person" in v for v in seen)
-    prev_vias = seen[-1]
+    vias = facts.vias
+    named = any(group.facts.named for group in current)
+    has_person = any(group.facts.has_person for group in current)
+    prev_vias = current[-1].facts.vias
     if gap.strip() and gap.strip() not in ("'s", "'", "of", "of the"):
         # words may only intervene between a title and the adjective agreeing with it
         # ("وزير الدولة للشؤون الخارجية الإماراتي"), never before a bare name
@@ -337,7 +388,9 @@ def _venue(doc: Document, start: int, prefix: str) -> bool:
     return bool(before) and before[-1] in _VENUE_WORDS
 
 
-def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon, former: bool = False) -> ActorRef | None:
+def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former: bool = False) -> ActorRef | None:
+    if len(chain) == 1 and chain[0].facts.plain_state:
+        return _plain_state_ref(doc, chain[0], lex)
     pub = doc.article.pub_date
     countries: dict[str, ActorEntry] = {}
     person: ActorEntry | None = None
@@ -346,16 +399,17 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon, former: bool =
     org: ActorEntry | None = None
     strong = False
     all_entries: list[ActorEntry] = []
-    has_title = any(e.via in ("role", "institution") for _, _, _, entries in chain for e in entries)
+    has_title = any(group.facts.titled for group in chain)
     title_pos = org_pos = -1
-    for i, (start, end, prefix, entries) in enumerate(chain):
-        all_entries.extend(entries)
-        if title_pos < 0 and any(e.via in ("role", "institution") for e in entries):
+    for i, group in enumerate(chain):
+        start, end, prefix, facts = group.start, group.end, group.prefix, group.facts
+        all_entries.extend(group.entries)
+        if title_pos < 0 and facts.titled:
             title_pos = i
-        if org_pos < 0 and any(e.via == "organization" for e in entries):
+        if org_pos < 0 and facts.has_org:
             org_pos = i
-        persons = [e for e in entries if e.via == "person"]
-        if persons and any(e.kind == "state" for e in entries) and not lex.distinctive(
+        persons = facts.persons
+        if persons and facts.has_state and not lex.distinctive(
                 doc.text[start:end], persons[0].country, doc.lang):
             persons = []  # مالي is Mali before it is Rob Malley
         if persons:
@@ -377,27 +431,26 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon, former: bool =
                 alone = not single or has_title or lex.distinctive(doc.text[start:end], person.country, doc.lang)
                 strong = strong or (not all(e.weak for e in chosen) and alone)
             continue
-        states = [e for e in entries if e.kind == "state"]
+        states = facts.states
         if states:
-            codes = {e.code for e in states}
-            if len(codes) == 1:
+            if facts.state_codes == 1:
                 countries.setdefault(states[0].code, states[0])
                 venue = states[0].via == "capital" and not has_title and _venue(doc, start, prefix)
                 titled_name = has_title and states[0].via == "name"  # "حكومة مالي", not "وزير المالية"
-                strong = strong or titled_name or (not all(e.weak for e in states) and not venue)
+                strong = strong or titled_name or (not facts.states_weak and not venue)
             else:  # ambiguous word (عمان): keep every reading, decided by corroboration
                 for e in states:
                     countries.setdefault(e.code, e)
             continue
-        orgs = [e for e in entries if e.via == "organization"]
+        orgs = facts.orgs
         if orgs:
             org = org or orgs[0]
             strong = strong or not orgs[0].weak
             continue
         if title is None:
-            title = next((e for e in entries if e.via in ("role", "institution")), None)
-    start, prefix = chain[0][0], chain[0][2]
-    end = chain[-1][1]
+            title = facts.title
+    start, prefix = chain[0].start, chain[0].prefix
+    end = chain[-1].end
     if official is not None and not person:
         return _organization_ref(lex, official, start, end, prefix, all_entries, not strong)
     if org is not None and 0 <= title_pos < org_pos and (not countries or org_pos < len(chain) - 1 or person):
@@ -430,6 +483,16 @@ def _resolve_chain(doc: Document, chain: list, lex: ActorLexicon, former: bool =
     return None  # a bare title ("the minister") names no one we can resolve
 
 
+def _plain_state_ref(doc: Document, group: _Group, lex: ActorLexicon) -> ActorRef:
+    """What `_resolve_chain` makes of one word naming one state and nothing else (most chains), made directly."""
+    head = group.facts.states[0]
+    venue = head.via == "capital" and _venue(doc, group.start, group.prefix)
+    state = lex.states.get(head.code)
+    return ActorRef(group.start, group.end, head.code, head.code, state.name if state else head.code, "state",
+                    head.via, group.prefix, entries=list(group.entries),
+                    weak=group.facts.states_weak or venue)
+
+
 def _organization_ref(lex: ActorLexicon, org: ActorEntry, start: int, end: int, prefix: str,
                       entries: list[ActorEntry], weak: bool) -> ActorRef:
     """A reference to an organisation, named or through its head (then `person` says who)."""
@@ -444,7 +507,7 @@ _ONE_HOLDER_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_m
                                "deputy_head_of_state", "deputy_head_of_government", "crown_prince"})
 
 
-def _title_anaphor(chain: list, before: list[ActorRef]) -> ActorRef | None:
+def _title_anaphor(chain: list[_Group], before: list[ActorRef]) -> ActorRef | None:
     """A bare title ("وقال رئيس الوزراء", "the prime minister said") is the last holder of that office named.
 
     Only a chain of one title word, whose office someone earlier in the article held by name or by
@@ -452,7 +515,7 @@ def _title_anaphor(chain: list, before: list[ActorRef]) -> ActorRef | None:
     """
     if len(chain) != 1:
         return None
-    start, end, prefix, entries = chain[0]
+    start, end, prefix, entries = chain[0].start, chain[0].end, chain[0].prefix, chain[0].entries
     roles = {e.role for e in entries if e.via == "role" and e.role}
     if len(roles) != 1 or not roles <= _ONE_HOLDER_ROLES:
         return None  # "المستشارين العسكريين", "a diplomat": many people hold these, no antecedent is meant

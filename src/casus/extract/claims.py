@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from casus.extract.document import Document
+from casus.extract.matches import gazetteer_hits
 from casus.lexicon.arabic_forms import PLAIN_PREFIXES
 from casus.lexicon.gazetteer import Gazetteer
 from casus.lexicon.loader import as_list, load_yaml
@@ -51,7 +52,8 @@ def bands() -> dict[str, Band]:
 
 
 @cache
-def _gazetteer(lang: str) -> Gazetteer[_Phrase]:
+def claim_gazetteer(lang: str) -> Gazetteer[_Phrase]:
+    """The estimative phrases of `lang` and their negations."""
     data = load_yaml("claims/estimative.yaml") or {}
     known = bands()
     gaz: Gazetteer[_Phrase] = Gazetteer(lang)
@@ -71,7 +73,7 @@ def find_claims(doc: Document) -> list[tuple[Claim, int]]:
     """Claims with the normalised offset of their phrase (used to attach them to events)."""
     known = bands()
     out: list[tuple[Claim, int]] = []
-    for hit in _gazetteer(doc.lang).find(doc.match_text, original=doc.text):
+    for hit in gazetteer_hits(doc, claim_gazetteer(doc.lang)):
         band = known.get(hit.payload.band)
         if band is None or band.name not in ICD_BANDS:
             continue  # "may", "could": hedges, not estimates; modality handles them

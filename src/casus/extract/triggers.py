@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from casus.extract.document import Document
+from casus.extract.matches import gazetteer_hits
 from casus.lexicon.loader import as_list, load_yaml, word_set
 from casus.lexicon.triggers import TriggerEntry, gapped_triggers, trigger_gazetteer
 from casus.text.normalize import fold
@@ -28,10 +29,11 @@ class Trigger:
     pos: str
     subject_is: str
     family: int = -1
+    # where the word begins, clitics included: stored, as event coding reads it hundreds of times per article
+    token_start: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def token_start(self) -> int:
-        return self.start - len(self.prefix)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "token_start", self.start - len(self.prefix))
 
     @property
     def is_verbal(self) -> bool:
@@ -40,7 +42,7 @@ class Trigger:
 
 def find_triggers(doc: Document) -> list[Trigger]:
     """Trigger hits in document order; where one span has several readings, the first family wins."""
-    hits = trigger_gazetteer(doc.lang).find(doc.match_text, original=doc.text)
+    hits = gazetteer_hits(doc, trigger_gazetteer(doc.lang))
     best: dict[tuple[int, int], tuple[str, TriggerEntry]] = {}
     after_prep: dict[int, bool] = {}
     for h in hits:
