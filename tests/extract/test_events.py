@@ -114,3 +114,19 @@ def test_many_signatories_are_not_paired_with_each_other() -> None:
     # a multilateral deal is not an agreement between each two of its signatories
     found = events("وقعت الولايات المتحدة وفرنسا وبريطانيا وروسيا والصين الاتفاق النووي مع إيران عام 2015.")
     assert not any(f[0] == "AGREE" and {f[1], f[2]} <= {"USA", "FRA", "GBR", "RUS", "CHN"} for f in found), found
+
+
+def test_a_stance_on_an_act_named_by_its_word_is_toward_that_acts_authors() -> None:
+    from casus.extract.actors import find_actors
+    from casus.extract.document import Document
+    from casus.extract.events import EventCoder
+    from casus.extract.triggers import find_triggers
+
+    # "للعملية" names the operations of the first sentence, not the shelling reported since
+    text = ("أيدت السعودية العمليات العسكرية التي قامت بها الولايات المتحدة وبريطانيا على أهداف في سوريا. "
+            "وقصفت القوات السورية مواقع للمعارضة في إدلب. "
+            "وأعربت البحرين عن تأييدها الكامل للعملية.")
+    doc = Document.from_article(Article(id="t", text=text, pub_date="2018-04-14"))
+    cands = EventCoder(doc, find_actors(doc)).candidates(find_triggers(doc))
+    targets = {c.target.country for c in cands if c.source.country == "BHR" and "anaphor-agent" in c.rule}
+    assert targets == {"USA", "GBR"}
