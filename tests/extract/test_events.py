@@ -130,3 +130,19 @@ def test_a_stance_on_an_act_named_by_its_word_is_toward_that_acts_authors() -> N
     cands = EventCoder(doc, find_actors(doc)).candidates(find_triggers(doc))
     targets = {c.target.country for c in cands if c.source.country == "BHR" and "anaphor-agent" in c.rule}
     assert targets == {"USA", "GBR"}
+
+
+def test_who_takes_a_stance_on_an_act_is_not_its_agent() -> None:
+    from casus.extract.actors import find_actors
+    from casus.extract.document import Document
+    from casus.extract.events import EventCoder
+    from casus.extract.triggers import find_triggers
+
+    doc = Document.from_article(Article(id="t", text="السعودية تؤيد العمليات العسكرية الغربية في سوريا.",
+                                        pub_date="2018-04-14"))
+    cands = EventCoder(doc, find_actors(doc)).candidates(find_triggers(doc))
+    assert not [c for c in cands if c.trigger.type == "ASSAULT" and c.source.country == "SAU" and c.rule], cands
+    # a denial is different: who denies an attack is named as its agent
+    doc = Document.from_article(Article(id="t", text="ونفت روسيا شن غارات على سوريا.", pub_date="2018-04-14"))
+    cands = EventCoder(doc, find_actors(doc)).candidates(find_triggers(doc))
+    assert [c for c in cands if c.trigger.type == "ASSAULT" and c.source.country == "RUS" and c.rule]

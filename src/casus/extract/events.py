@@ -34,6 +34,7 @@ RULE_ACCEPT = 0.65
 _FALLBACK_RULES = ("previous-speaker", "only-other", "speaker")
 # stances toward an act, whose target is the act's author ("أدان الهجوم الإسرائيلي" = ACCUSE of Israel)
 STANCE_TYPES = {"SUPPORT", "ACCUSE", "REJECT", "PROTEST"}
+_OPINION_TYPES = {"SUPPORT", "ACCUSE", "PROTEST"}  # stances whose taker is no agent of the act ("نفت" may be)
 _QUOTES = "\"'«»“”"
 
 
@@ -246,12 +247,16 @@ class EventCoder:
                 parties = [r for c, r in self.agreement_parties.items() if c not in own]
                 if parties:
                     slots.targets, slots.tgt_rule, slots.tgt_conf = parties, "agreement-parties", 0.55
+            gov_slots = slots_of.get(id(governor)) if governor is not None else None
+            gov_src = {r.country for r in gov_slots.sources} if gov_slots else set()
+            if (governor is not None and governor.type in _OPINION_TYPES and not trig.is_verbal
+                    and slots.src_rule.startswith("svo-") and {r.country for r in slots.sources} <= gov_src):
+                # "السعودية تؤيد العمليات العسكرية في سوريا": who takes a stance on an act did not do it
+                slots.sources, slots.src_rule, slots.src_conf = [], "", 0.0
             if trig.type == "ASSAULT" and slots.src_rule and not any(f in slots.src_rule for f in _FALLBACK_RULES):
                 agents = [r for r in slots.sources if r.country]
                 if agents:
                     acts.append((_head(self.match[trig.start:trig.end]), agents))
-            gov_slots = slots_of.get(id(governor)) if governor is not None else None
-            gov_src = {r.country for r in gov_slots.sources} if gov_slots else set()
             if gov_src and slots.tgt_rule == "only-other" and {r.country for r in slots.targets} <= gov_src:
                 # the governing verb's subject is not the target of what it talks about
                 slots.targets, slots.tgt_rule, slots.tgt_conf = [], "", 0.0
