@@ -146,3 +146,20 @@ def test_who_takes_a_stance_on_an_act_is_not_its_agent() -> None:
     doc = Document.from_article(Article(id="t", text="ونفت روسيا شن غارات على سوريا.", pub_date="2018-04-14"))
     cands = EventCoder(doc, find_actors(doc)).candidates(find_triggers(doc))
     assert [c for c in cands if c.trigger.type == "ASSAULT" and c.source.country == "RUS" and c.rule]
+
+
+def test_withdrawing_from_an_agreement_is_toward_every_party_the_article_names() -> None:
+    from casus.extract.actors import find_actors
+    from casus.extract.document import Document
+    from casus.extract.events import EventCoder
+    from casus.extract.triggers import find_triggers
+
+    # GUIDELINE convention 6; "سحب X من الاتفاق" is X withdrawing itself, and the one party named after
+    # "مع" is one of all
+    text = ("وقعت الولايات المتحدة وفرنسا وبريطانيا الاتفاق النووي مع إيران عام 2015. "
+            "وانتقدت باريس سحب الولايات المتحدة من الاتفاق مع إيران الشهر الماضي.")
+    doc = Document.from_article(Article(id="t", text=text, pub_date="2018-06-13"))
+    cands = EventCoder(doc, find_actors(doc)).candidates(find_triggers(doc))
+    leaving = {c.target.country for c in cands
+               if c.trigger.type == "REJECT" and c.source.country == "USA" and "agreement-parties" in c.rule}
+    assert leaving == {"IRN", "FRA", "GBR"}

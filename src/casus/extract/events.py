@@ -242,11 +242,16 @@ class EventCoder:
                         r.country not in own for r in earlier_act):
                     slots.targets = [r for r in earlier_act if r.country not in own]
                     slots.tgt_rule, slots.tgt_conf = "anaphor-agent", 0.5
-            if leaving and (not slots.targets or slots.tgt_rule == "only-other") and slots.sources:
+            if leaving and slots.sources and (not slots.targets or slots.tgt_rule in ("only-other", "vso-object")
+                                              or slots.tgt_rule.startswith("prep-")):
+                # "انسحاب الولايات المتحدة من الاتفاق مع إيران": the one party named is one of all
                 own = {r.country for r in slots.sources}
                 parties = [r for c, r in self.agreement_parties.items() if c not in own]
+                named = {r.country for r in slots.targets}
                 if parties:
-                    slots.targets, slots.tgt_rule, slots.tgt_conf = parties, "agreement-parties", 0.55
+                    slots.targets = [r for r in slots.targets if r.country not in own] + [
+                        r for r in parties if r.country not in named]
+                    slots.tgt_rule, slots.tgt_conf = "agreement-parties", 0.55
             gov_slots = slots_of.get(id(governor)) if governor is not None else None
             gov_src = {r.country for r in gov_slots.sources} if gov_slots else set()
             if (governor is not None and governor.type in _OPINION_TYPES and not trig.is_verbal
