@@ -270,3 +270,10 @@ def test_an_actor_in_a_clause_of_its_own_is_no_target_by_preposition() -> None:
     src, tgt, rule = roles("ودانت مصر الغارات الأخيرة التي شنتها إسرائيل على سوريا.", "غارات")
     assert tgt == {"SYR"}, rule
 
+
+
+def test_a_longer_phrase_wins_over_the_tail_of_a_gapped_trigger() -> None:
+    # "شن … هجوما" is force, but "هجوما لاذعا" (a scathing attack) is words
+    types = _trigger_types("وشن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على رئيس وزراء إسرائيل.")
+    assert any(t[0] == "ACCUSE" for t in types.values()), types
+    assert not any(t[0] == "ASSAULT" for t in types.values()), types

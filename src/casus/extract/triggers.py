@@ -68,8 +68,11 @@ def find_triggers(doc: Document) -> list[Trigger]:
         for m in g.pattern.finditer(doc.match_text):
             # head and tail take the place of any reading of their words: "ألغت [بيونغ يانغ] المحادثات" is no
             # CONSULT; the words between keep theirs
-            for key in [k for k in best if (k[0] < m.end(2) and m.start(2) < k[1])
-                        or (k[0] < m.end() and m.end(3) < k[1])]:
+            overlapping = [k for k in best if (k[0] < m.end(2) and m.start(2) < k[1])
+                           or (k[0] < m.end() and m.end(3) < k[1])]
+            if any(k[0] > m.end(3) and k[1] > m.end() for k in overlapping):
+                continue  # a longer phrase reads the tail on: "شن أردوغان [هجوما لاذعا]" is words, not force
+            for key in overlapping:
                 del best[key]
             best[(m.start(2), m.end(2))] = (m.group(1), g.entry)
     out = []
