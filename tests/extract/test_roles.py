@@ -277,3 +277,11 @@ def test_a_longer_phrase_wins_over_the_tail_of_a_gapped_trigger() -> None:
     types = _trigger_types("وشن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على رئيس وزراء إسرائيل.")
     assert any(t[0] == "ACCUSE" for t in types.values()), types
     assert not any(t[0] == "ASSAULT" for t in types.values()), types
+
+
+def test_consultations_an_envoy_is_called_home_for_are_no_talks() -> None:
+    # GUIDELINE convention 4: the recall is the event (SANCTION); "للتشاور" is part of it
+    types = _trigger_types("واستدعت تركيا سفيرها لدى تل أبيب للتشاور.")
+    assert not any(t[0] == "CONSULT" for t in types.values()), types
+    types = _trigger_types("ووصل وزير الخارجية الروسي إلى أنقرة للتشاور مع نظيره التركي.")
+    assert any(t[0] == "CONSULT" for t in types.values()), types

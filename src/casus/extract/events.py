@@ -397,6 +397,12 @@ class EventCoder:
             f += [f"rule={slots.src_rule}+{slots.tgt_rule}", f"T={typ}|rule=yes"]
         if roles_named and not rule:  # the syntax named both sides of this trigger, and this pair is not them
             f += ["roles_elsewhere", f"T={typ}|roles_elsewhere"]
+        # a side the rules filled (even weakly) with another state: "مقتل 61 فلسطينيا برصاص الجيش الإسرائيلي"
+        # has its target, so the Turkish president eleven words back is none
+        if rb == "-" and slots.targets:
+            f += ["tgt_elsewhere", f"T={typ}|tgt_elsewhere"]
+        if ra == "-" and slots.sources:
+            f.append("src_elsewhere")
         if not in_sentence_a:
             f.append("a_outside")
         if not in_sentence_b:

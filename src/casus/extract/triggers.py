@@ -77,6 +77,8 @@ def find_triggers(doc: Document) -> list[Trigger]:
             best[(m.start(2), m.end(2))] = (m.group(1), g.entry)
     out = []
     for (s, e), (p, t) in sorted(best.items()):
+        if t.type == "CONSULT" and _envoy_called_home(doc, s - len(p), e):
+            continue
         typ, mode = t.type, t.mode
         if typ == "RETREAT" and _leaves_an_agreement(doc, e):
             typ, mode = "REJECT", "diplomatic"  # GUIDELINE convention 6
@@ -123,6 +125,28 @@ def _military_backing(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
     norm = fold if lang == "ar" else str.lower
     return (tuple(norm(w) for w in as_list(section.get("backing"))),
             frozenset(norm(w) for w in as_list(section.get("forces"))))
+
+
+@cache
+def _recall_words(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The consultation phrases of a recall and the envoy stems before them (`events/recall.yaml`)."""
+    section = (load_yaml("events/recall.yaml") or {}).get(lang) or {}
+    norm = fold if lang == "ar" else str.lower
+    return (frozenset(norm(w) for w in as_list(section.get("consult"))),
+            tuple(norm(w) for w in as_list(section.get("envoy"))))
+
+
+def _envoy_called_home(doc: Document, token_start: int, end: int) -> bool:
+    """"استدعت سفيرها لدى كندا للتشاور": consultations an envoy is called home for, not talks."""
+    consult, envoys = _recall_words(doc.lang)
+    if doc.match_text[token_start:end] not in consult:
+        return False
+    for w in reversed(doc.match_text[max(0, token_start - 120):token_start].split()[-8:]):
+        if w[-1:] in CLAUSE_END:
+            return False
+        if w.startswith(envoys) or (doc.lang == "ar" and w[:1] in "وفبل" and w[1:].startswith(envoys)):
+            return True
+    return False
 
 
 def _backs_forces(doc: Document, start: int, end: int) -> bool:
