@@ -594,6 +594,10 @@ def candidate_logits(model: EventModel, c: Candidate, trigger_sums: dict[int, li
 def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
                 model: EventModel | None = None) -> list[Coded]:
     """Score every candidate; keep per (sentence, source, target, type) the best accepted one."""
+    if not triggers or len({r.country for r in refs if r.country and r.kind != "former"}) < 2:
+        # every candidate pairs two states the references name (EventCoder drops former office holders): a
+        # third of news articles name fewer, and need no role finder
+        return []
     coder = EventCoder(doc, refs)
     cands = coder.candidates(triggers)
     model = model if model is not None else load_event_model()
