@@ -138,9 +138,8 @@ def test_grouped_scoring_scores_the_same_features_as_the_strings_training_sees()
         doc = Document.from_article(Article(id="t", text=text, lang=lang, pub_date="2018-04-14"))
         cands = EventCoder(doc, find_actors(doc)).candidates(find_triggers(doc))
         trigger_sums: dict = {}
-        side_sums: dict = {}
         for c in cands:
-            fast = candidate_logits(model, c, trigger_sums, side_sums)
+            fast = candidate_logits(model, c, trigger_sums)
             slow = model.partial(c.features)
             assert all(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9) for x, y in zip(fast, slow)), c.features
             seen += 1

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from casus.extract.actors import ActorRef
 from casus.extract.document import Document
-from casus.extract.event_model import EventModel, GroupKey, Vector, load_event_model
+from casus.extract.event_model import EventModel, GroupKey, load_event_model
 from casus.extract.modality import STRONG_CUES_BY_LANG, modality_cue
 from casus.extract.roles import AR_AGENT_PHRASES, COMMA, PUNCT_BREAK, RoleFinder, Slots
 from casus.extract.triggers import AR_ARTICLE_CLITICS, CLAUSE_END, Trigger, agreement_nouns
@@ -211,19 +211,6 @@ _GROUP_FEATURES: dict[str, Callable[[GroupKey], list[str]]] = {
     "a-place": _side_place_features, "b-place": _side_place_features, "a-word": _side_word_features,
     "b-word": _side_word_features, "a-part": _a_part_features, "b-part": _b_part_features,
 }
-
-
-def _group_sum(model: EventModel, keys: tuple[GroupKey, ...]) -> Vector:
-    """The weights of these feature groups, summed; each group's sum is remembered by the model."""
-    sums = model.sums
-    s0 = s1 = s2 = s3 = 0.0
-    for key in keys:
-        w = sums.get(key) or model.remember(key, _GROUP_FEATURES[key[0]])
-        s0 += w[0]
-        s1 += w[1]
-        s2 += w[2]
-        s3 += w[3]
-    return s0, s1, s2, s3
 
 
 class EventCoder:
@@ -571,24 +558,32 @@ def _span(trig: Trigger, a: ActorRef, b: ActorRef, doc: Document, si: int) -> tu
     return min(points), max(points)
 
 
-def candidate_logits(model: EventModel, c: Candidate, trigger_sums: dict[int, list[float]],
-                     side_sums: dict[int, Vector]) -> list[float]:
+def candidate_logits(model: EventModel, c: Candidate, trigger_sums: dict[int, list[float]]) -> list[float]:
     """The model's class scores for `c`: those of `model.partial(c.features)` up to the order of the sums
-    (`trigger_sums` and `side_sums` keep what the pairs of one trigger, and of one side, share, by the id of
-    their features or keys; the candidates must outlive them)."""
+    (`trigger_sums` keeps the scores of the features the pairs of one trigger share, by the id of their list;
+    the candidates must outlive it)."""
     start = trigger_sums.get(id(c.trigger_features))
     if start is None:
         start = trigger_sums[id(c.trigger_features)] = model.partial(c.trigger_features)
-    a = side_sums.get(id(c.a_keys))
-    if a is None:
-        a = side_sums[id(c.a_keys)] = _group_sum(model, c.a_keys)
-    b = side_sums.get(id(c.b_keys))
-    if b is None:
-        b = side_sums[id(c.b_keys)] = _group_sum(model, c.b_keys)
-    p = _group_sum(model, c.pair_keys)
-    w = model.summed(c.word_features)
-    return [start[0] + (w[0] + p[0] + a[0] + b[0]), start[1] + (w[1] + p[1] + a[1] + b[1]),
-            start[2] + (w[2] + p[2] + a[2] + b[2]), start[3] + (w[3] + p[3] + a[3] + b[3])]
+    # one loop over all the pair's groups: most sides are in one pair as source and one as target, so summing a
+    # side's groups once for all its pairs would save nothing but cost a call
+    sums, get = model.sums, model.weights.get
+    s0 = s1 = s2 = s3 = 0.0
+    for keys in (c.pair_keys, c.a_keys, c.b_keys):
+        for key in keys:
+            w = sums.get(key) or model.remember(key, _GROUP_FEATURES[key[0]])
+            s0 += w[0]
+            s1 += w[1]
+            s2 += w[2]
+            s3 += w[3]
+    for f in c.word_features:
+        found = get(f)
+        if found is not None:
+            s0 += found[0]
+            s1 += found[1]
+            s2 += found[2]
+            s3 += found[3]
+    return [start[0] + s0, start[1] + s1, start[2] + s2, start[3] + s3]
 
 
 def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
@@ -603,10 +598,9 @@ def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
     model = model if model is not None else load_event_model()
     best: dict[tuple[int, str, str, str], Coded] = {}
     partial: dict[int, list[float]] = {}
-    side_sums: dict[int, Vector] = {}
     for c in cands:
         if model is not None:
-            logits = candidate_logits(model, c, partial, side_sums)
+            logits = candidate_logits(model, c, partial)
             label, score, probs = model.decide_logits(logits, doc.lang)
             if label == "none":
                 if not rule_accepts(c.rule_score, c.rule):
