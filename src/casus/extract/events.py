@@ -227,7 +227,7 @@ class EventCoder:
         self.title_countries = {r.country for r in refs if r.country and r.start < title_end}
         self.title_refs = list({r.country: r for r in refs if r.country and r.start < title_end
                                 and not r.dateline}.values())
-        self._preps: dict[int, str] = {}
+        self._preps: dict[int, tuple[str, str]] = {}
         self._agreement_parties: dict[str, ActorRef] | None = None
         self._triggers: list[Trigger] = []
 
@@ -330,7 +330,6 @@ class EventCoder:
         for trig in triggers:
             si = self.doc.sentence_of(trig.start)
             seen_here = seen_in.setdefault(si, [])
-            governor = self._governor(trig, seen_here)
             seen_here.append(trig)
             is_main = trig.is_verbal and si not in main_seen
             if trig.is_verbal:
@@ -351,6 +350,7 @@ class EventCoder:
                 countries.update(r.country for r in earlier_act)
             if len(countries) < 2:
                 continue  # one state alone cannot be both sides of an event
+            governor = self._governor(trig, seen_here[:-1])  # among the sentence's earlier triggers
             slots = slots_of.get(id(trig)) or self.finder.slots(trig, si)
             slots_of[id(trig)] = slots
             if trig.type in STANCE_TYPES:
@@ -490,7 +490,7 @@ class EventCoder:
         for r in parts:
             role = "S" if r.country in src_countries else "T" if r.country in tgt_countries else "-"
             where, dist = self._where(r, trig)
-            prep, pre = self._prep_before(r), _prefix_class(r)
+            prep, pre = self._prep_and_prefix(r)
             outside = r not in states  # not named in the trigger's sentence
             is_speaker = speaker is not None and r.country == speaker.country
             is_first = first_state is not None and r.country == first_state.country
@@ -516,10 +516,12 @@ class EventCoder:
             return "B", _bin(self.doc.count_tokens(ref.end, trig.token_start))
         return "A", _bin(self.doc.count_tokens(trig.end, ref.token_start))
 
-    def _prep_before(self, ref: ActorRef) -> str:
+    def _prep_and_prefix(self, ref: ActorRef) -> tuple[str, str]:
+        """The word before the reference (`_find_prep_before`) and its clitics (`_prefix_class`), once per
+        reference: a reference is a participant of every trigger near it."""
         cached = self._preps.get(id(ref))
         if cached is None:
-            cached = self._preps[id(ref)] = self._find_prep_before(ref)
+            cached = self._preps[id(ref)] = (self._find_prep_before(ref), _prefix_class(ref))
         return cached
 
     def _find_prep_before(self, ref: ActorRef) -> str:
