@@ -480,7 +480,7 @@ class EventCoder:
 
     def _sides(self, trig: Trigger, parts: list[ActorRef], slots: Slots, states: list[ActorRef],
                speaker: ActorRef | None, previous: ActorRef | None, gov_src: set[str | None]) -> list[_Side]:
-        """What describes each participant on its own, as the pair's first (`a_key`) or second (`b_key`) state:
+        """What describes each participant on its own, as a pair's first (`a_keys`) or second (`b_keys`) state:
         computed once per participant instead of once per pair it is in."""
         typ = trig.type
         src_countries = {r.country for r in slots.sources}
