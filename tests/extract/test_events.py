@@ -163,3 +163,33 @@ def test_withdrawing_from_an_agreement_is_toward_every_party_the_article_names()
     leaving = {c.target.country for c in cands
                if c.trigger.type == "REJECT" and c.source.country == "USA" and "agreement-parties" in c.rule}
     assert leaving == {"IRN", "FRA", "GBR"}
+
+
+def test_grouped_scoring_scores_the_same_features_as_the_strings_training_sees() -> None:
+    # code_events sums feature groups by key (EventModel.remember); training reads Candidate.features: the two
+    # must describe the same features, so the scores agree up to the order of the float sums
+    import math
+
+    from casus.extract.actors import find_actors
+    from casus.extract.document import Document
+    from casus.extract.event_model import load_event_model
+    from casus.extract.events import EventCoder, candidate_logits
+    from casus.extract.triggers import find_triggers
+
+    model = load_event_model()
+    assert model is not None
+    texts = [("ar", "ونفذت الولايات المتحدة وفرنسا وبريطانيا ضربات عسكرية ضد أهداف في سوريا، وأدانت روسيا وإيران "
+                    "الضربات وقال لافروف إن موسكو لن تسمح بتكرارها."),
+             ("en", "Britain expelled 23 Russian diplomats on Wednesday, and France and Germany said they would "
+                    "consider sanctions against Moscow after talks with the United States.")]
+    seen = 0
+    for lang, text in texts:
+        doc = Document.from_article(Article(id="t", text=text, lang=lang, pub_date="2018-04-14"))
+        cands = EventCoder(doc, find_actors(doc)).candidates(find_triggers(doc))
+        trigger_sums: dict = {}
+        for c in cands:
+            fast = candidate_logits(model, c, trigger_sums)
+            slow = model.partial(c.features)
+            assert all(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9) for x, y in zip(fast, slow)), c.features
+            seen += 1
+    assert seen >= 10

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -16,6 +17,11 @@ from pathlib import Path
 from typing import Any
 
 CLASSES = ("none", "asserted", "hypothetical", "negated")
+Vector = tuple[float, float, float, float]  # one number per class in CLASSES
+GroupKey = tuple[Any, ...]
+# `EventModel.sums` is emptied when it grows past this many groups; the group keys come from small vocabularies
+# (types, slots, positions, rules, prepositions: some 13,000 keys after 12,000 news articles), so it rarely is
+MAX_REMEMBERED_SUMS = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +33,9 @@ class EventModel:
     # a threshold per language where cross-validation chose one (English and Arabic news differ in how
     # many candidates they raise per event); `threshold` otherwise
     by_lang: dict[str, float] = field(default_factory=dict)
+    # the weight sums of feature groups by a key that determines the group's features (`remember`); the
+    # same groups recur in every article, so most are summed once per process
+    sums: dict[GroupKey, Vector] = field(default_factory=dict, repr=False, compare=False)
 
     def threshold_for(self, lang: str | None) -> float:
         return self.by_lang.get(lang or "", self.threshold)
@@ -46,6 +55,27 @@ class EventModel:
                 s3 += w[3]
         base = start if start is not None else self.bias
         return [base[0] + s0, base[1] + s1, base[2] + s2, base[3] + s3] if hit else list(base)
+
+    def summed(self, features: list[str]) -> Vector:
+        """These features' weights summed per class, in list order from 0.0 (as `partial` sums them)."""
+        get = self.weights.get
+        s0 = s1 = s2 = s3 = 0.0
+        for f in features:
+            w = get(f)
+            if w is not None:
+                s0 += w[0]
+                s1 += w[1]
+                s2 += w[2]
+                s3 += w[3]
+        return s0, s1, s2, s3
+
+    def remember(self, key: GroupKey, features: Callable[[GroupKey], list[str]]) -> Vector:
+        """The weight sum of the feature group `features(key)`, summed now and kept under `key`: callers look
+        in `sums` first, so the group's strings are built and looked up only the first time it occurs."""
+        if len(self.sums) >= MAX_REMEMBERED_SUMS:
+            self.sums.clear()
+        found = self.sums[key] = self.summed(features(key))
+        return found
 
     @staticmethod
     def _softmax(scores: list[float]) -> list[float]:
@@ -67,6 +97,17 @@ class EventModel:
     def decide(self, features: list[str], lang: str | None = None) -> tuple[str, float]:
         """("none" | modality, probability that this is an event at all)."""
         return self._decide(self.probabilities(features), lang)
+
+    def decide_logits(self, logits: list[float], lang: str | None = None) -> tuple[str, float, list[float]]:
+        """`decide` from class scores already summed, with the class probabilities (for `best_of`)."""
+        probs = self._softmax(logits)
+        label, p_event = self._decide(probs, lang)
+        return label, p_event, probs
+
+    @staticmethod
+    def best_of(probs: list[float]) -> str:
+        """The most probable modality class, ignoring "none"."""
+        return CLASSES[max(range(1, len(CLASSES)), key=lambda i: probs[i])]
 
     def decide_from(self, partial: list[float], features: list[str], lang: str | None = None) -> tuple[str, float]:
         """`decide` for features split into a shared, already-scored part and the rest."""

@@ -13,11 +13,12 @@ Without a trained model the role finder's own decisions are used as they are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from casus.extract.actors import ActorRef
 from casus.extract.document import Document
-from casus.extract.event_model import EventModel, load_event_model
+from casus.extract.event_model import EventModel, GroupKey, load_event_model
 from casus.extract.modality import STRONG_CUES_BY_LANG, modality_cue
 from casus.extract.roles import AR_AGENT_PHRASES, COMMA, PUNCT_BREAK, RoleFinder, Slots
 from casus.extract.triggers import AR_ARTICLE_CLITICS, CLAUSE_END, Trigger, agreement_nouns
@@ -63,15 +64,33 @@ class Coded:
 
 @dataclass(slots=True)
 class Candidate:
+    """One ordered pair of states for one trigger, and its features (`features`) in groups: the trigger's, shared
+    by every pair of the trigger; those that cross the trigger's own words with the pair (`word_features`); and
+    groups each determined by a small key (`GroupKey`, see `_GROUP_FEATURES`): each side on its own (`a_keys`,
+    `b_keys`, shared by every pair the side is in) and the pair's roles, positions and surroundings
+    (`pair_keys`). The keys come from small vocabularies and recur from article to article, so the scorer sums
+    each key's weights once (`EventModel.remember`) instead of building and looking up forty strings a pair."""
+
     trigger: Trigger
     source: ActorRef
     target: ActorRef
     sentence: int
     trigger_features: list[str]  # shared by every pair of this trigger (scored once)
-    pair_features: list[str]
+    word_features: list[str]
+    a_keys: tuple[GroupKey, ...]
+    b_keys: tuple[GroupKey, ...]
+    pair_keys: tuple[GroupKey, ...]
     rule_modality: str
     rule: str
     rule_score: float
+
+    @property
+    def pair_features(self) -> list[str]:
+        """Everything but the trigger's own features, as strings (for training and reports)."""
+        f = list(self.word_features)
+        for key in (*self.pair_keys, *self.a_keys, *self.b_keys):
+            f += _GROUP_FEATURES[key[0]](key)
+        return f
 
     @property
     def features(self) -> list[str]:
@@ -92,6 +111,119 @@ def _prefix_class(ref: ActorRef) -> str:
     return ("w+" if p[0] in "وف" and core else "w" if p[0] in "وف" else "") + (core or "")
 
 
+@dataclass(slots=True)
+class _Side:
+    """One participant of a trigger: its slot ("S", "T" or "-"), whether it stands before ("B") or after ("A")
+    the trigger, and the keys of its feature groups as a pair's first and second state."""
+
+    role: str
+    where: str
+    a_keys: tuple[GroupKey, ...]
+    b_keys: tuple[GroupKey, ...]
+
+
+# A pair's feature groups, each a function of its key alone (see Candidate). A key's first item names its group.
+# Each group's keys stay few (a few thousand over the whole corpus) however many articles are read.
+
+def _roles_features(key: GroupKey) -> list[str]:
+    """("roles", type, modality, a's slot, b's slot, whether the syntax named both sides of this trigger but
+    not this pair, whether the rules filled the target slot, the source slot (even weakly))."""
+    _, typ, modality, ra, rb, elsewhere, tgt_filled, src_filled = key
+    f = [f"ra={ra}|rb={rb}", f"T={typ}|ra={ra}|rb={rb}", f"mod={modality}|ra={ra}|rb={rb}"]
+    if elsewhere:
+        f += ["roles_elsewhere", f"T={typ}|roles_elsewhere"]
+    # a side the rules filled with another state: "مقتل 61 فلسطينيا برصاص الجيش الإسرائيلي" has its target, so
+    # the Turkish president eleven words back is none
+    if rb == "-" and tgt_filled:
+        f += ["tgt_elsewhere", f"T={typ}|tgt_elsewhere"]
+    if ra == "-" and src_filled:
+        f.append("src_elsewhere")
+    return f
+
+
+def _rules_features(key: GroupKey) -> list[str]:
+    """("rules", type, a's slot, b's slot, the source rule if a is a source, the target rule if b is a
+    target)."""
+    _, typ, ra, rb, src_rule, tgt_rule = key
+    f = []
+    if ra == "S":
+        f += [f"srule={src_rule}", f"T={typ}|srule={src_rule}"]
+    if rb == "T":
+        f += [f"trule={tgt_rule}", f"T={typ}|trule={tgt_rule}"]
+    if ra == "S" and rb == "T":
+        f += [f"rule={src_rule}+{tgt_rule}", f"T={typ}|rule=yes"]
+    return f
+
+
+def _places_features(key: GroupKey) -> list[str]:
+    """("places", type, the trigger's part of speech, a's side of the trigger, b's side)."""
+    _, typ, tpos, pa, pb = key
+    return [f"pos={tpos}|pa={pa}|pb={pb}", f"T={typ}|pa={pa}|pb={pb}"]
+
+
+def _between_features(key: GroupKey) -> list[str]:
+    """What lies between the two states, the same in both directions: ("between", type, both named in the
+    title, coordinated, a clause break between them and the trigger, then `EventCoder._competition`)."""
+    _, typ, in_title, coord, clause_break, closer, between, inside = key
+    f = ["pair_in_title"] if in_title else []
+    if coord:
+        f += ["coord", f"T={typ}|coord"]
+    if clause_break:
+        f.append("clause_break")
+    f += [f"closer={closer}", f"T={typ}|closer={closer}", f"between={between}", f"inside={inside}",
+          f"T={typ}|inside={inside}"]
+    return f
+
+
+def _side_place_features(key: GroupKey) -> list[str]:
+    """("a-place" or "b-place", type, side of the trigger, distance bin, how the state is named (via), whether
+    it names a place rather than a party: "على الأراضي السورية", `RoleFinder.names_a_place`)."""
+    group, typ, p, d, via, place = key
+    x = group[0]
+    f = [f"p{x}={p}{d}", f"T={typ}|d{x}={d}", f"via_{x}={via}", f"T={typ}|via_{x}={via}|p{x}={p}"]
+    if place:
+        f += ["b_place", f"T={typ}|b_place"] if x == "b" else ["a_place"]
+    return f
+
+
+def _side_word_features(key: GroupKey) -> list[str]:
+    """("a-word" or "b-word", type, prefix class, the preposition before it, kind)."""
+    group, typ, pre, prep, kind = key
+    x = group[0]
+    return [f"pre{x}={pre}", f"T={typ}|pre{x}={pre}", f"prep{x}={prep}", f"T={typ}|prep{x}={prep}", f"kind_{x}={kind}"]
+
+
+def _a_part_features(key: GroupKey) -> list[str]:
+    """("a-part", type, not in the trigger's sentence, the speaker's state, the previous speaker's state, the
+    sentence's first state, the governing verb's subject)."""
+    _, typ, outside, speaker, prev_speaker, first, gov = key
+    f = ["a_outside"] if outside else []
+    if speaker:
+        f += ["a_speaker", f"T={typ}|a_speaker"]
+    if prev_speaker:
+        f.append("a_prev_speaker")
+    if first:
+        f += ["a_first", f"T={typ}|a_first"]
+    if gov:
+        f += ["a_gov_subject", f"T={typ}|a_gov_subject"]
+    return f
+
+
+def _b_part_features(key: GroupKey) -> list[str]:
+    """("b-part", not in the trigger's sentence, the speaker's state, the sentence's first state, the governing
+    verb's subject)."""
+    _, outside, speaker, first, gov = key
+    return [f for f, on in (("b_outside", outside), ("b_speaker", speaker), ("b_first", first),
+                            ("b_gov_subject", gov)) if on]
+
+
+_GROUP_FEATURES: dict[str, Callable[[GroupKey], list[str]]] = {
+    "roles": _roles_features, "rules": _rules_features, "places": _places_features, "between": _between_features,
+    "a-place": _side_place_features, "b-place": _side_place_features, "a-word": _side_word_features,
+    "b-word": _side_word_features, "a-part": _a_part_features, "b-part": _b_part_features,
+}
+
+
 class EventCoder:
     """Candidates and their features for one document."""
 
@@ -106,7 +238,7 @@ class EventCoder:
         self.title_countries = {r.country for r in refs if r.country and r.start < title_end}
         self.title_refs = list({r.country: r for r in refs if r.country and r.start < title_end
                                 and not r.dateline}.values())
-        self._preps: dict[int, str] = {}
+        self._preps: dict[int, tuple[str, str]] = {}
         self._agreement_parties: dict[str, ActorRef] | None = None
         self._triggers: list[Trigger] = []
 
@@ -185,17 +317,16 @@ class EventCoder:
         return None
 
     def _competition(self, trig: Trigger, a: ActorRef, b: ActorRef, other_mids: list[float],
-                     other_starts: list[int]) -> list[str]:
+                     other_starts: list[int]) -> tuple[int, int, bool]:
         """How this trigger compares with the sentence's other triggers (their middles and starts) for the
-        same pair."""
+        same pair: how many are closer to the pair (at most 3), how many start between its two sides (at most
+        3), and whether this one does."""
         lo, hi = min(a.start, b.start), max(a.end, b.end)
         mid = (lo + hi) / 2
         mine = abs((trig.start + trig.end) / 2 - mid)
         closer = sum(1 for m in other_mids if abs(m - mid) < mine)
         between = sum(1 for start in other_starts if lo <= start < hi)
-        inside = lo <= trig.start < hi
-        return [f"closer={min(closer, 3)}", f"T={trig.type}|closer={min(closer, 3)}",
-                f"between={min(between, 3)}", f"inside={inside}", f"T={trig.type}|inside={inside}"]
+        return min(closer, 3), min(between, 3), lo <= trig.start < hi
 
     def candidates(self, triggers: list[Trigger]) -> list[Candidate]:
         out: list[Candidate] = []
@@ -211,7 +342,6 @@ class EventCoder:
         for trig in triggers:
             si = self.doc.sentence_of(trig.start)
             seen_here = seen_in.setdefault(si, [])
-            governor = self._governor(trig, seen_here)
             seen_here.append(trig)
             is_main = trig.is_verbal and si not in main_seen
             if trig.is_verbal:
@@ -233,6 +363,7 @@ class EventCoder:
                 countries.update(r.country for r in earlier_act)
             if len(countries) < 2:
                 continue  # one state alone cannot be both sides of an event
+            governor = self._governor(trig, seen_here[:-1])  # among the sentence's earlier triggers
             slots = slots_of.get(id(trig)) or self.finder.slots(trig, si)
             slots_of[id(trig)] = slots
             if trig.type in STANCE_TYPES:
@@ -270,40 +401,58 @@ class EventCoder:
                 continue
             modality, cue = modality_cue(self.doc, trig, si)
             n_states = len({r.country for r in states})
-            first_state = states[0] if states else None
             fam, word = f"{self.lang}{trig.family}", self.match[trig.start:trig.end]
             trig_feats = self._trigger_features(trig, fam, word, si, modality, cue, n_states, governor, is_main)
             strong_modality = modality if cue in STRONG_CUES_BY_LANG[self.lang] else "asserted"
             # co-agents act on each other only in a symmetric event of two ("وقع بوتين وبيزشكيان")
             agents_apart = trig.type not in SYMMETRIC_TYPES or len({r.country for r in slots.sources}) > 2
-            # which participants are in the slots and the sentence (`in`: by equality), asked once each
+            # which participants are in the slots (`in`: by equality), asked once each
             sources = {id(r) for r in parts if r in slots.sources}
             targets = {id(r) for r in parts if r in slots.targets}
-            in_sentence = {id(r) for r in parts if r in states}
             # the syntax named both sides of this trigger (no fallback): a pair that is not them is flagged
             roles_named = bool(slots.sources and slots.targets) and not any(
                 x in slots.src_rule or x in slots.tgt_rule for x in _FALLBACK_RULES)
             others = [t for t in by_sentence.get(si, []) if t is not trig]
             other_mids, other_starts = [(t.start + t.end) / 2 for t in others], [t.start for t in others]
-            for a in parts:
-                for b in parts:
+            sides = self._sides(trig, parts, slots, states, speaker, previous, gov_src)
+            tgt_filled, src_filled = bool(slots.targets), bool(slots.sources)
+            typ, symmetric = trig.type, trig.type in SYMMETRIC_TYPES
+            between_rule = slots.tgt_rule.endswith(("بين", "between"))
+            between_keys: dict[tuple[int, int], GroupKey] = {}  # by the pair's references, ordered by position
+            for a, side_a in zip(parts, sides):
+                for b, side_b in zip(parts, sides):
                     if a.country == b.country:
                         continue
                     if agents_apart and id(a) in sources and id(b) in sources and a is not b:
                         continue  # co-agents ("اتهمت موسكو وطهران واشنطن") do not act on each other
-                    if (id(a) in targets and id(b) in targets and a is not b
-                            and not slots.tgt_rule.endswith(("بين", "between"))):
+                    if id(a) in targets and id(b) in targets and a is not b and not between_rule:
                         # nor do co-patients ("spoke to President Bush and the presidents of Sri Lanka"),
                         # unlike the parties "between" whom something is agreed
                         continue
-                    feats, rule_score, rule = self._features(trig, fam, word, a, b, slots, modality, first_state,
-                                                             speaker, previous, in_sentence, roles_named)
-                    if a.country in gov_src:
-                        feats += ["a_gov_subject", f"T={trig.type}|a_gov_subject"]
-                    if b.country in gov_src:
-                        feats.append("b_gov_subject")
-                    feats += self._competition(trig, a, b, other_mids, other_starts)
-                    out.append(Candidate(trig, a, b, si, trig_feats, feats, strong_modality, rule, rule_score))
+                    ra, rb = side_a.role, side_b.role
+                    rule_score = 0.0
+                    rule = ""
+                    if ra == "S" and rb == "T":
+                        rule_score = min(slots.src_conf, slots.tgt_conf)
+                        rule = f"{slots.src_rule}+{slots.tgt_rule}"
+                    elif symmetric and ra == "S" and rb == "S":
+                        rule_score = slots.src_conf * 0.9
+                        rule = f"{slots.src_rule}+coordinated"
+                    lo, hi = (a, b) if a.start < b.start else (b, a)
+                    between = between_keys.get((id(lo), id(hi)))
+                    if between is None:
+                        between = between_keys[(id(lo), id(hi))] = self._between_key(trig, lo, hi, other_mids,
+                                                                                      other_starts)
+                    pa, pb = side_a.where, side_b.where
+                    pair_keys = (("roles", typ, modality, ra, rb, roles_named and not rule, tgt_filled, src_filled),
+                                 ("rules", typ, ra, rb, slots.src_rule if ra == "S" else "",
+                                  slots.tgt_rule if rb == "T" else ""),
+                                 ("places", typ, trig.pos, pa, pb), between)
+                    # the trigger's own words crossed with the pair: too many to remember, built per pair
+                    words = [f"fam={fam}|pa={pa}|pb={pb}", f"fam={fam}|ra={ra}|rb={rb}",
+                             f"w={word}|ra={ra}|rb={rb}", f"w={word}|pa={pa}|pb={pb}"]
+                    out.append(Candidate(trig, a, b, si, trig_feats, words, side_a.a_keys, side_b.b_keys, pair_keys,
+                                         strong_modality, rule, rule_score))
         return out
 
     def _participants(self, trig: Trigger, states: list[ActorRef], slots: Slots, speaker: ActorRef | None,
@@ -352,92 +501,51 @@ class EventCoder:
             f += ["main", f"T={typ}|main"]
         return f
 
-    def _features(self, trig: Trigger, fam: str, word: str, a: ActorRef, b: ActorRef, slots: Slots, modality: str,
-                  first_state: ActorRef | None, speaker: ActorRef | None,
-                  previous: ActorRef | None, in_sentence: set[int],
-                  roles_named: bool) -> tuple[list[str], float, str]:
-        """What describes this pair for this trigger (`in_sentence`: the ids of the participants named in the
-        trigger's sentence; `roles_named`: the role rules gave the trigger both sides, not by fallback)."""
+    def _sides(self, trig: Trigger, parts: list[ActorRef], slots: Slots, states: list[ActorRef],
+               speaker: ActorRef | None, previous: ActorRef | None, gov_src: set[str | None]) -> list[_Side]:
+        """What describes each participant on its own, as a pair's first (`a_keys`) or second (`b_keys`) state:
+        computed once per participant instead of once per pair it is in."""
         typ = trig.type
         src_countries = {r.country for r in slots.sources}
         tgt_countries = {r.country for r in slots.targets}
-        ra = "S" if a.country in src_countries else "T" if a.country in tgt_countries else "-"
-        rb = "S" if b.country in src_countries else "T" if b.country in tgt_countries else "-"
-        rule_score = 0.0
-        rule = ""
-        if ra == "S" and rb == "T":
-            rule_score = min(slots.src_conf, slots.tgt_conf)
-            rule = f"{slots.src_rule}+{slots.tgt_rule}"
-        elif typ in SYMMETRIC_TYPES and ra == "S" and rb == "S":
-            rule_score = slots.src_conf * 0.9
-            rule = f"{slots.src_rule}+coordinated"
-        in_sentence_a = id(a) in in_sentence
-        in_sentence_b = id(b) in in_sentence
-        pa, da = self._where(a, trig)
-        pb, db = self._where(b, trig)
-        prep_a, prep_b = self._prep_before(a), self._prep_before(b)
-        pre_a, pre_b = _prefix_class(a), _prefix_class(b)
-        f = [
-            f"ra={ra}|rb={rb}", f"T={typ}|ra={ra}|rb={rb}",
-            f"pos={trig.pos}|pa={pa}|pb={pb}", f"T={typ}|pa={pa}|pb={pb}",
-            f"pa={pa}{da}", f"pb={pb}{db}", f"T={typ}|da={da}", f"T={typ}|db={db}",
-            f"prea={pre_a}", f"preb={pre_b}", f"T={typ}|preb={pre_b}", f"T={typ}|prea={pre_a}",
-            f"prepa={prep_a}", f"prepb={prep_b}", f"T={typ}|prepb={prep_b}", f"T={typ}|prepa={prep_a}",
-            f"via_a={a.via}", f"via_b={b.via}", f"kind_a={a.kind}", f"kind_b={b.kind}",
-            f"T={typ}|via_a={a.via}|pa={pa}", f"T={typ}|via_b={b.via}|pb={pb}",
-            f"fam={fam}|pa={pa}|pb={pb}", f"fam={fam}|ra={ra}|rb={rb}",
-            f"w={word}|ra={ra}|rb={rb}", f"w={word}|pa={pa}|pb={pb}",
-            f"mod={modality}|ra={ra}|rb={rb}",
-        ]
-        if ra == "S":
-            f += [f"srule={slots.src_rule}", f"T={typ}|srule={slots.src_rule}"]
-        if rb == "T":
-            f += [f"trule={slots.tgt_rule}", f"T={typ}|trule={slots.tgt_rule}"]
-        if ra == "S" and rb == "T":
-            f += [f"rule={slots.src_rule}+{slots.tgt_rule}", f"T={typ}|rule=yes"]
-        if roles_named and not rule:  # the syntax named both sides of this trigger, and this pair is not them
-            f += ["roles_elsewhere", f"T={typ}|roles_elsewhere"]
-        # a side the rules filled (even weakly) with another state: "مقتل 61 فلسطينيا برصاص الجيش الإسرائيلي"
-        # has its target, so the Turkish president eleven words back is none
-        if rb == "-" and slots.targets:
-            f += ["tgt_elsewhere", f"T={typ}|tgt_elsewhere"]
-        if ra == "-" and slots.sources:
-            f.append("src_elsewhere")
-        if not in_sentence_a:
-            f.append("a_outside")
-        if not in_sentence_b:
-            f.append("b_outside")
-        if speaker is not None and a.country == speaker.country:
-            f += ["a_speaker", f"T={typ}|a_speaker"]
-        if speaker is not None and b.country == speaker.country:
-            f.append("b_speaker")
-        if previous is not None and a.country == previous.country:
-            f.append("a_prev_speaker")
-        if first_state is not None and a.country == first_state.country:
-            f += ["a_first", f"T={typ}|a_first"]
-        if first_state is not None and b.country == first_state.country:
-            f.append("b_first")
-        if a.country in self.title_countries and b.country in self.title_countries:
-            f.append("pair_in_title")
-        if self._coordinated(a, b):
-            f += ["coord", f"T={typ}|coord"]
-        if self._between_clause_break(a, b, trig):
-            f.append("clause_break")
-        if self.finder.names_a_place(b, trig):
-            f += ["b_place", f"T={typ}|b_place"]  # "على الأراضي السورية": where, not whom
-        if self.finder.names_a_place(a, trig):
-            f.append("a_place")
-        return f, rule_score, rule
+        first_state = states[0] if states else None
+        out = []
+        for r in parts:
+            role = "S" if r.country in src_countries else "T" if r.country in tgt_countries else "-"
+            where, dist = self._where(r, trig)
+            prep, pre = self._prep_and_prefix(r)
+            outside = r not in states  # not named in the trigger's sentence
+            is_speaker = speaker is not None and r.country == speaker.country
+            is_first = first_state is not None and r.country == first_state.country
+            governs = r.country in gov_src
+            is_previous = previous is not None and r.country == previous.country
+            place = self.finder.names_a_place(r, trig)
+            out.append(_Side(role, where,
+                             (("a-place", typ, where, dist, r.via, place), ("a-word", typ, pre, prep, r.kind),
+                              ("a-part", typ, outside, is_speaker, is_previous, is_first, governs)),
+                             (("b-place", typ, where, dist, r.via, place), ("b-word", typ, pre, prep, r.kind),
+                              ("b-part", outside, is_speaker, is_first, governs))))
+        return out
+
+    def _between_key(self, trig: Trigger, lo: ActorRef, hi: ActorRef, other_mids: list[float],
+                     other_starts: list[int]) -> GroupKey:
+        """The key of `_between_features`: what lies between the two references (`lo` the one that starts
+        first), the same whichever of them is the source."""
+        return ("between", trig.type, lo.country in self.title_countries and hi.country in self.title_countries,
+                self._coordinated(lo, hi), self._between_clause_break(lo, hi, trig),
+                *self._competition(trig, lo, hi, other_mids, other_starts))
 
     def _where(self, ref: ActorRef, trig: Trigger) -> tuple[str, str]:
         if ref.end <= trig.token_start:
             return "B", _bin(self.doc.count_tokens(ref.end, trig.token_start))
         return "A", _bin(self.doc.count_tokens(trig.end, ref.token_start))
 
-    def _prep_before(self, ref: ActorRef) -> str:
+    def _prep_and_prefix(self, ref: ActorRef) -> tuple[str, str]:
+        """The word before the reference (`_find_prep_before`) and its clitics (`_prefix_class`), once per
+        reference: a reference is a participant of every trigger near it."""
         cached = self._preps.get(id(ref))
         if cached is None:
-            cached = self._preps[id(ref)] = self._find_prep_before(ref)
+            cached = self._preps[id(ref)] = (self._find_prep_before(ref), _prefix_class(ref))
         return cached
 
     def _find_prep_before(self, ref: ActorRef) -> str:
@@ -476,9 +584,41 @@ def _span(trig: Trigger, a: ActorRef, b: ActorRef, doc: Document, si: int) -> tu
     return min(points), max(points)
 
 
+def candidate_logits(model: EventModel, c: Candidate, trigger_sums: dict[int, list[float]]) -> list[float]:
+    """The model's class scores for `c`: those of `model.partial(c.features)` up to the order of the sums
+    (`trigger_sums` keeps the scores of the features the pairs of one trigger share, by the id of their list;
+    the candidates must outlive it)."""
+    start = trigger_sums.get(id(c.trigger_features))
+    if start is None:
+        start = trigger_sums[id(c.trigger_features)] = model.partial(c.trigger_features)
+    # one loop over all the pair's groups: most sides are in one pair as source and one as target, so summing a
+    # side's groups once for all its pairs would save nothing but cost a call
+    sums, get = model.sums, model.weights.get
+    s0 = s1 = s2 = s3 = 0.0
+    for keys in (c.pair_keys, c.a_keys, c.b_keys):
+        for key in keys:
+            w = sums.get(key) or model.remember(key, _GROUP_FEATURES[key[0]])
+            s0 += w[0]
+            s1 += w[1]
+            s2 += w[2]
+            s3 += w[3]
+    for f in c.word_features:
+        found = get(f)
+        if found is not None:
+            s0 += found[0]
+            s1 += found[1]
+            s2 += found[2]
+            s3 += found[3]
+    return [start[0] + s0, start[1] + s1, start[2] + s2, start[3] + s3]
+
+
 def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
                 model: EventModel | None = None) -> list[Coded]:
     """Score every candidate; keep per (sentence, source, target, type) the best accepted one."""
+    if not triggers or len({r.country for r in refs if r.country and r.kind != "former"}) < 2:
+        # every candidate pairs two states the references name (EventCoder drops former office holders): a
+        # third of news articles name fewer, and need no role finder
+        return []
     coder = EventCoder(doc, refs)
     cands = coder.candidates(triggers)
     model = model if model is not None else load_event_model()
@@ -486,14 +626,12 @@ def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
     partial: dict[int, list[float]] = {}
     for c in cands:
         if model is not None:
-            key_t = id(c.trigger_features)
-            if key_t not in partial:
-                partial[key_t] = model.partial(c.trigger_features)
-            label, score = model.decide_from(partial[key_t], c.pair_features, doc.lang)
+            logits = candidate_logits(model, c, partial)
+            label, score, probs = model.decide_logits(logits, doc.lang)
             if label == "none":
                 if not rule_accepts(c.rule_score, c.rule):
                     continue
-                label, score = model.best_modality_from(partial[key_t], c.pair_features), max(score, c.rule_score * 0.5)
+                label, score = model.best_of(probs), max(score, c.rule_score * 0.5)
             # an explicit cue in the text (لم, إذا, هل, would ...) outranks the model's guess
             modality = c.rule_modality if c.rule_modality != "asserted" else label
         else:
@@ -509,7 +647,6 @@ def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
         best[key] = Coded(c.trigger, c.source, c.target, _span(c.trigger, c.source, c.target, doc, c.sentence),
                           c.sentence, round(score, 3), modality, c.rule)
     return sorted(best.values(), key=lambda e: (e.span[0], e.trigger.start))
-
 
 def _head(phrase: str) -> str:
     """The first three letters of a phrase's first word without its article: "العمليات العسكرية" → "عمل",

@@ -701,6 +701,8 @@ class RoleFinder:
 
     def _speaker(self, s_start: int, s_end: int, refs: list[ActorRef]) -> ActorRef | None:
         """Who speaks in this sentence: the subject of قال/أكد/said, or "X: ..." in a headline."""
+        if not any(r.country for r in refs):
+            return None  # the speaker is always one of the sentence's states: no need to look for a speech verb
         for r in refs[:2]:
             if r.country and r.token_start - s_start <= 30 and self.text[r.end:r.end + 2].strip()[:1] == ":":
                 return r
