@@ -42,22 +42,12 @@ class EventModel:
 
     def partial(self, features: list[str], start: list[float] | None = None) -> list[float]:
         """Class scores (logits) from these features, added to `start` (default: the bias)."""
-        get = self.weights.get
-        s0 = s1 = s2 = s3 = 0.0  # one per class in CLASSES, summed in feature order
-        hit = False
-        for f in features:
-            w = get(f)
-            if w is not None:
-                hit = True
-                s0 += w[0]
-                s1 += w[1]
-                s2 += w[2]
-                s3 += w[3]
+        s0, s1, s2, s3 = self.summed(features)
         base = start if start is not None else self.bias
-        return [base[0] + s0, base[1] + s1, base[2] + s2, base[3] + s3] if hit else list(base)
+        return [base[0] + s0, base[1] + s1, base[2] + s2, base[3] + s3]
 
     def summed(self, features: list[str]) -> Vector:
-        """These features' weights summed per class, in list order from 0.0 (as `partial` sums them)."""
+        """These features' weights summed per class (one per class in CLASSES), in list order from 0.0."""
         get = self.weights.get
         s0 = s1 = s2 = s3 = 0.0
         for f in features:
