@@ -285,3 +285,5 @@ def test_consultations_an_envoy_is_called_home_for_are_no_talks() -> None:
     assert not any(t[0] == "CONSULT" for t in types.values()), types
     types = _trigger_types("ووصل وزير الخارجية الروسي إلى أنقرة للتشاور مع نظيره التركي.")
     assert any(t[0] == "CONSULT" for t in types.values()), types
+    types = _trigger_types("Turkey recalled its ambassador to Israel for consultations.")
+    assert not any(t[0] == "CONSULT" for t in types.values()), types
