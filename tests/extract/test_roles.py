@@ -287,10 +287,3 @@ def test_consultations_an_envoy_is_called_home_for_are_no_talks() -> None:
     assert any(t[0] == "CONSULT" for t in types.values()), types
     types = _trigger_types("Turkey recalled its ambassador to Israel for consultations.")
     assert not any(t[0] == "CONSULT" for t in types.values()), types
-
-
-def test_a_masdar_with_a_possessive_is_the_act_of_the_state_the_pronoun_stands_for() -> None:
-    # "حربها" is Russia's war, the nearest state named before it, whatever its preposition
-    src, _, rule = roles("وأدى تزويد إيران لروسيا بمعدات عسكرية استخدمتها في حربها الحالية في أوكرانيا إلى توتر.",
-                         "حربها")
-    assert src == {"RUS"}, rule

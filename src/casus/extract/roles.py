@@ -74,8 +74,7 @@ _SPEAKER_NOUNS = {"بيان", "مصدر", "متحدث", "ناطق", "مسوول"
 # in a relative clause after a masdar: a verb carrying a pronoun for the masdar ("نفذتها", "وقعته") or followed
 # by one ("قامت بها") has the next actor as its subject; تعرض makes that actor the one who suffers the masdar
 _RESUMPTIVE_VERB_ENDINGS = ("ه", "ها", "هم", "هما")
-_OBJECT_PRONOUNS = ("ها", "هم", "هما")
-_POSSESSIVES = _OBJECT_PRONOUNS  # on a noun: "حربها", "دعمهم"  # "ه" alone also ends roots (وجه، نبه)
+_OBJECT_PRONOUNS = ("ها", "هم", "هما")  # "ه" alone also ends roots (وجه، نبه)
 _RESUMPTIVE_WORDS = {"بها", "به", "له", "لها", "عليها", "عليه", "فيها", "فيه"}
 # "التي جمعت", "الذي جمع بين", "التي تجمع": a meeting that brought its parties together
 _BRINGS_TOGETHER_CLAUSE = re.compile(r"(?:^|\s)(?:التي|الذي)\s[وف]?(?:جمعت|جمع|تجمع|يجمع|ستجمع|سيجمع)(?:\sبين)?$")
@@ -200,8 +199,6 @@ class RoleFinder:
         self._prepositions(trig, after, slots)
         if not slots.sources and self.lang == "ar" and not trig.is_verbal:
             self._own_genitive(trig, si, slots)
-        if not slots.sources and self.lang == "ar" and trig.pos == "noun":
-            self._possessive_agent(trig, before, slots)
         if not slots.sources and self.lang == "en":
             self._pronoun_subject(trig, si, before, slots)
         if not slots.sources:
@@ -605,17 +602,6 @@ class RoleFinder:
         who = self.speakers.get(si) or self.previous_speaker.get(si)
         if who is not None and who.country:
             slots.sources, slots.src_rule, slots.src_conf = [who], "own-genitive", 0.6
-
-    def _possessive_agent(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
-        """"زودت إيران روسيا بمعدات استخدمتها في حربها": a masdar with a possessive pronoun (ها، هم، هما) is the
-        act of the state the pronoun stands for, the nearest one named before it in the sentence, whatever its
-        preposition ("لروسيا")."""
-        if not self.doc.match_text[trig.start:trig.end].endswith(_POSSESSIVES):
-            return
-        for r in reversed(before):
-            if r.country and not r.modifier and r.kind in ("state", "government", "military", "leader"):
-                slots.sources, slots.src_rule, slots.src_conf = [r], "possessive", 0.55
-                return
 
     def _fallback_source(self, trig: Trigger, si: int, s_start: int, slots: Slots) -> None:
         speaker = self.speakers.get(si)
