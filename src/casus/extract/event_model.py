@@ -99,18 +99,9 @@ class EventModel:
         """The most probable modality class, ignoring "none"."""
         return CLASSES[max(range(1, len(CLASSES)), key=lambda i: probs[i])]
 
-    def decide_from(self, partial: list[float], features: list[str], lang: str | None = None) -> tuple[str, float]:
-        """`decide` for features split into a shared, already-scored part and the rest."""
-        return self._decide(self._softmax(self.partial(features, partial)), lang)
-
-    def best_modality_from(self, partial: list[float], features: list[str]) -> str:
-        probs = self._softmax(self.partial(features, partial))
-        return CLASSES[max(range(1, len(CLASSES)), key=lambda i: probs[i])]
-
     def best_modality(self, features: list[str]) -> str:
         """The most probable modality class, ignoring "none"."""
-        probs = self.probabilities(features)
-        return CLASSES[max(range(1, len(CLASSES)), key=lambda i: probs[i])]
+        return self.best_of(self.probabilities(features))
 
     def to_json(self) -> dict[str, Any]:
         return {"classes": list(CLASSES), "bias": list(self.bias), "threshold": self.threshold,
