@@ -196,6 +196,13 @@ def test_an_english_verb_phrase_takes_the_object_after_it() -> None:
     assert (src, tgt) == ({"TUR"}, {"RUS"}), rule
 
 
+def test_the_state_after_a_passive_phrases_by_is_its_source() -> None:
+    src, tgt, rule = roles("Israel's new settlement plan, backed by the United States, drew protests from Jordan.",
+                           "backed by", pub_date="2018-03-01")
+    assert src == {"USA"}, rule
+    assert "USA" not in tgt, rule
+
+
 def test_english_force_in_a_place_is_force_on_its_state_and_a_topic_is_no_party() -> None:
     src, tgt, rule = roles("Russia's offensive in Ukraine has killed thousands.", "offensive", pub_date="2024-05-01")
     assert (src, tgt) == ({"RUS"}, {"UKR"}), rule
@@ -287,3 +294,10 @@ def test_consultations_an_envoy_is_called_home_for_are_no_talks() -> None:
     assert any(t[0] == "CONSULT" for t in types.values()), types
     types = _trigger_types("Turkey recalled its ambassador to Israel for consultations.")
     assert not any(t[0] == "CONSULT" for t in types.values()), types
+
+
+def test_a_masdar_with_a_possessive_is_the_act_of_the_state_the_pronoun_stands_for() -> None:
+    # "حربها" is Russia's war, the nearest state named before it, whatever its preposition
+    src, _, rule = roles("وأدى تزويد إيران لروسيا بمعدات عسكرية استخدمتها في حربها الحالية في أوكرانيا إلى توتر.",
+                         "حربها")
+    assert src == {"RUS"}, rule

@@ -74,7 +74,8 @@ _SPEAKER_NOUNS = {"بيان", "مصدر", "متحدث", "ناطق", "مسوول"
 # in a relative clause after a masdar: a verb carrying a pronoun for the masdar ("نفذتها", "وقعته") or followed
 # by one ("قامت بها") has the next actor as its subject; تعرض makes that actor the one who suffers the masdar
 _RESUMPTIVE_VERB_ENDINGS = ("ه", "ها", "هم", "هما")
-_OBJECT_PRONOUNS = ("ها", "هم", "هما")  # "ه" alone also ends roots (وجه، نبه)
+_OBJECT_PRONOUNS = ("ها", "هم", "هما")
+_POSSESSIVES = _OBJECT_PRONOUNS  # on a noun: "حربها", "دعمهم"  # "ه" alone also ends roots (وجه، نبه)
 _RESUMPTIVE_WORDS = {"بها", "به", "له", "لها", "عليها", "عليه", "فيها", "فيه"}
 # "التي جمعت", "الذي جمع بين", "التي تجمع": a meeting that brought its parties together
 _BRINGS_TOGETHER_CLAUSE = re.compile(r"(?:^|\s)(?:التي|الذي)\s[وف]?(?:جمعت|جمع|تجمع|يجمع|ستجمع|سيجمع)(?:\sبين)?$")
@@ -199,6 +200,8 @@ class RoleFinder:
         self._prepositions(trig, after, slots)
         if not slots.sources and self.lang == "ar" and not trig.is_verbal:
             self._own_genitive(trig, si, slots)
+        if not slots.sources and self.lang == "ar" and trig.pos == "noun":
+            self._possessive_agent(trig, before, slots)
         if not slots.sources and self.lang == "en":
             self._pronoun_subject(trig, si, before, slots)
         if not slots.sources:
@@ -401,7 +404,10 @@ class RoleFinder:
         if PUNCT_BREAK.search(self.text[trig.end:first.token_start]):
             return
         words = [w.lower() for w in self._tokens(trig.end, first.token_start)]
-        if self._en_verbal(trig) and len(words) <= 1 and (not words or words[0] in ("the", "a")):
+        # a passive phrase ends in its agent's "by" ("backed by", subject_is target): what follows is its object
+        # here and its source once the slots are swapped
+        passive = trig.subject_is == "target" and self.doc.match_text[trig.start:trig.end].endswith(" by")
+        if (passive or self._en_verbal(trig)) and len(words) <= 1 and (not words or words[0] in ("the", "a")):
             slots.targets = self._coordinated(first, after)
             slots.tgt_rule, slots.tgt_conf = "en-object", 0.7
         elif words and words[-1] in EN_AGENT_PREPS and len(words) <= 3:
@@ -602,6 +608,17 @@ class RoleFinder:
         who = self.speakers.get(si) or self.previous_speaker.get(si)
         if who is not None and who.country:
             slots.sources, slots.src_rule, slots.src_conf = [who], "own-genitive", 0.6
+
+    def _possessive_agent(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
+        """"زودت إيران روسيا بمعدات استخدمتها في حربها": a masdar with a possessive pronoun (ها، هم، هما) is the
+        act of the state the pronoun stands for, the nearest one named before it in the sentence, whatever its
+        preposition ("لروسيا")."""
+        if not self.doc.match_text[trig.start:trig.end].endswith(_POSSESSIVES):
+            return
+        for r in reversed(before):
+            if r.country and not r.modifier and r.kind in ("state", "government", "military", "leader"):
+                slots.sources, slots.src_rule, slots.src_conf = [r], "possessive", 0.55
+                return
 
     def _fallback_source(self, trig: Trigger, si: int, s_start: int, slots: Slots) -> None:
         speaker = self.speakers.get(si)
