@@ -57,6 +57,16 @@ def test_title_chain_is_one_actor() -> None:
     assert doc.text[chains[0].token_start:chains[0].end].startswith("وزير الخارجيه")
 
 
+def test_a_definite_title_takes_no_indefinite_adjective_across_other_words() -> None:
+    # "روسيا" is also the indefinite adjective "روسيًا"; after "الدبلوماسية بين" it is the state, and the
+    # authorities who arrested an Egyptian are not Egyptian ("رجلا مصريا")
+    doc, found = refs("أظهرت الاتفاقيات الدبلوماسية بين روسيا وإيران تقاربا.")
+    russia = next(r for r in found if r.country == "RUS")
+    assert doc.text[russia.token_start:russia.end] == "روسيا" and russia.kind == "state"
+    _, found = refs("قالت السلطات أمس إنها أوقفت رجلا مصريا في المطار.")
+    assert not any(r.country == "EGY" and r.kind != "state" for r in found)
+
+
 def test_ambiguous_word_needs_corroboration() -> None:
     # عمان is Amman (Jordan) or Oman; مالي is Mali or "financial"
     assert countries("قدمت الحكومة دعما ماليا للمشروع") == set()

@@ -193,3 +193,18 @@ def test_grouped_scoring_scores_the_same_features_as_the_strings_training_sees()
             assert all(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9) for x, y in zip(fast, slow)), c.features
             seen += 1
     assert seen >= 10
+
+
+def test_coordinated_nouns_share_the_parties_between_whom_the_last_one_is() -> None:
+    found = events("وقال الكاتب إن التعاون العسكري والاتفاقيات الدبلوماسية بين روسيا وإيران أظهرت أنهما حليفتان.")
+    assert all(frozenset((s, t)) == frozenset(("RUS", "IRN")) for _, s, t, _ in found)
+    from casus.extract.actors import find_actors
+    from casus.extract.document import Document
+    from casus.extract.events import EventCoder
+    from casus.extract.triggers import find_triggers
+
+    doc = Document.from_article(Article(id="t", text="التعاون العسكري والاتفاقيات الدبلوماسية بين روسيا وإيران."))
+    rules = {(c.trigger.type, c.source.country, c.target.country): c.rule
+             for c in EventCoder(doc, find_actors(doc)).candidates(find_triggers(doc))}
+    assert rules[("COOPERATE", "RUS", "IRN")] == "between-first+prep-بين"
+

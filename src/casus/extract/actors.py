@@ -328,12 +328,20 @@ def _chain(doc: Document, groups: list[_Group], lex: ActorLexicon) -> list[Actor
             if gap.strip() in markers:  # "الرئيس الأمريكي السابق باراك أوباما": one (former) office holder
                 gap = " "
             joinable = (not new_link and not _BREAKS.search(gap) and gap_ok.match(gap) is not None
-                        and _joinable(current, group.facts, gap, doc.lang))
+                        and _joinable(current, group.facts, gap, doc.lang)
+                        and not (doc.lang == "ar" and gap.strip() and _definite(doc, current[-1])
+                                 and not _definite(doc, group)))
             if not joinable:
                 flush()
         current.append(group)
     flush()
     return refs
+
+
+def _definite(doc: Document, group: _Group) -> bool:
+    """An adjective agrees with its noun in definiteness: "الدبلوماسية بين روسيا" is no Russian diplomat
+    ("روسيا" read as the indefinite adjective "روسيًا"), "المسؤول الكبير الروسي" is."""
+    return "ال" in group.prefix or group.prefix.endswith("لل") or doc.match_text.startswith("ال", group.start)
 
 
 def _former(doc: Document, chain: list[_Group], markers: frozenset[str]) -> bool:

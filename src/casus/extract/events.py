@@ -284,6 +284,26 @@ class EventCoder:
             return None
         return None
 
+    def _share_between(self, trig: Trigger, sentence_triggers: list[Trigger], si: int, slots: Slots,
+                       slots_of: dict[int, Slots]) -> None:
+        """"التعاون العسكري والاتفاقيات الدبلوماسية بين روسيا وإيران", "talks and agreements between X and Y":
+        coordinated nouns share the parties "between" whom the last of them is."""
+        if trig.is_verbal or (slots.targets and slots.tgt_rule not in _FALLBACK_RULES):
+            return
+        nxt = next((t for t in sentence_triggers if t.token_start >= trig.end), None)
+        if nxt is None or nxt.is_verbal or nxt.type not in SYMMETRIC_TYPES or trig.type not in SYMMETRIC_TYPES:
+            return
+        gap = self.match[trig.end:nxt.token_start].strip()
+        joined = gap in ("و", "and") if gap else nxt.prefix.startswith("و")
+        if not joined:
+            return
+        other = slots_of.get(id(nxt))
+        if other is None:
+            other = slots_of[id(nxt)] = self.finder.slots(nxt, si)
+        if other.src_rule == "between-first" and other.targets:
+            slots.sources, slots.src_rule, slots.src_conf = list(other.sources), "between-first", other.src_conf
+            slots.targets, slots.tgt_rule, slots.tgt_conf = list(other.targets), other.tgt_rule, other.tgt_conf
+
     def _stance_on(self, trig: Trigger, sentence_triggers: list[Trigger], si: int, slots: Slots,
                    slots_of: dict[int, Slots]) -> None:
         """"تأييد المملكة للضربات التي نفذتها الولايات المتحدة", "condemned the Israeli strikes": a stance on
@@ -366,6 +386,7 @@ class EventCoder:
             governor = self._governor(trig, seen_here[:-1])  # among the sentence's earlier triggers
             slots = slots_of.get(id(trig)) or self.finder.slots(trig, si)
             slots_of[id(trig)] = slots
+            self._share_between(trig, by_sentence[si], si, slots, slots_of)
             if trig.type in STANCE_TYPES:
                 self._stance_on(trig, by_sentence[si], si, slots, slots_of)
                 own = {r.country for r in slots.sources}
