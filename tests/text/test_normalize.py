@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from casus.extract.document import Document
 from casus.model import Article
-from casus.text.normalize import fold, lower_en, normalize
+from casus.text.normalize import _FOLDS, fold, lower_en, normalize
 
 MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 
@@ -27,6 +27,13 @@ MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 ])
 def test_spelling_variants_fold_to_one_form(written: str, folded: str) -> None:
     assert fold(written) == folded
+
+
+def test_no_fold_yields_a_folded_character() -> None:
+    # the folds are made one character after the other (`_fold_chars`): the same as all at once only so
+    assert not set("".join(_FOLDS.values())) & set(_FOLDS)
+    every = "".join(_FOLDS)
+    assert fold(every) == every.translate(str.maketrans(_FOLDS))
 
 
 def test_hashtag_becomes_words_that_match_the_name() -> None:

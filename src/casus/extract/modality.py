@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -183,8 +184,9 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     c = cues(doc.lang)
     text = doc.match_text
     sent = doc.sentences[sentence]
-    starts, words, words_stripped = _sentence_tokens(doc, sentence)
-    cut = bisect_left(starts, trig.token_start)
+    tokens = _sentence_tokens(doc, sentence)
+    cut = tokens.cut(trig.token_start)
+    words, words_stripped = tokens.words, tokens.stripped
     begin = _clause_start(words, words_stripped, cut, c)  # tokens from the last scope breaker up to the trigger
     window = words[max(begin, cut - c.clause_window):cut]
     stripped = words_stripped[max(begin, cut - c.clause_window):cut]
@@ -235,17 +237,44 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     return "asserted", "none"
 
 
-def _sentence_tokens(doc: Document, sentence: int) -> tuple[list[int], list[str], list[str]]:
-    """The sentence's cue tokens, their offsets and the tokens without glued conjunctions (`_strip`),
-    computed once per sentence."""
+class _SentenceTokens:
+    """A sentence's cue tokens (`words`), their offsets (`starts`) and the tokens without glued conjunctions
+    (`stripped`), read from the sentence's start only as far as its triggers need: `modality_cue` looks at the
+    tokens before a trigger (and the sentence's first), so the rest of a long sentence is never tokenised."""
+
+    __slots__ = ("starts", "words", "stripped", "_rest", "_done")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.starts: list[int] = []
+        self.words: list[str] = []
+        self.stripped: list[str] = []
+        self._rest: Iterator[re.Match[str]] = _TOKEN.finditer(text, start, end)
+        self._done = False
+
+    def cut(self, pos: int) -> int:
+        """How many tokens begin before `pos`, having read at least those and the one after (if any)."""
+        starts = self.starts
+        if not self._done and (not starts or starts[-1] < pos):
+            words, stripped = self.words, self.stripped
+            for m in self._rest:
+                t = m.group()
+                starts.append(m.start())
+                words.append(t)
+                stripped.append(_strip(t))
+                if starts[-1] >= pos:
+                    break
+            else:
+                self._done = True
+        return bisect_left(starts, pos)
+
+
+def _sentence_tokens(doc: Document, sentence: int) -> _SentenceTokens:
+    """The sentence's `_SentenceTokens`, one per sentence and document."""
     key = ("modality-tokens", sentence)
-    found = doc.memo.get(key)
+    found: _SentenceTokens | None = doc.memo.get(key)
     if found is None:
         span = doc.sentences[sentence]
-        matches = list(_TOKEN.finditer(doc.match_text, span.start, span.end))
-        tokens = [m.group() for m in matches]
-        stripped = [_strip(t) for t in tokens]
-        found = doc.memo[key] = ([m.start() for m in matches], tokens, stripped)
+        found = doc.memo[key] = _SentenceTokens(doc.match_text, span.start, span.end)
     return found
 
 
