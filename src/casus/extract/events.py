@@ -284,22 +284,28 @@ class EventCoder:
             return None
         return None
 
+    def _slots(self, trig: Trigger, si: int, slots_of: dict[int, Slots]) -> Slots:
+        """The role finder's slots for `trig`, found once per candidates() call (rules may amend them)."""
+        found = slots_of.get(id(trig))
+        if found is None:
+            found = slots_of[id(trig)] = self.finder.slots(trig, si)
+        return found
+
     def _share_between(self, trig: Trigger, sentence_triggers: list[Trigger], si: int, slots: Slots,
                        slots_of: dict[int, Slots]) -> None:
         """"التعاون العسكري والاتفاقيات الدبلوماسية بين روسيا وإيران", "talks and agreements between X and Y":
         coordinated nouns share the parties "between" whom the last of them is."""
-        if trig.is_verbal or (slots.targets and slots.tgt_rule not in _FALLBACK_RULES):
+        if (trig.is_verbal or trig.type not in SYMMETRIC_TYPES
+                or (slots.targets and slots.tgt_rule not in _FALLBACK_RULES)):
             return
         nxt = next((t for t in sentence_triggers if t.token_start >= trig.end), None)
-        if nxt is None or nxt.is_verbal or nxt.type not in SYMMETRIC_TYPES or trig.type not in SYMMETRIC_TYPES:
+        if nxt is None or nxt.is_verbal or nxt.type not in SYMMETRIC_TYPES:
             return
         gap = self.match[trig.end:nxt.token_start].strip()
         joined = gap in ("و", "and") if gap else nxt.prefix.startswith("و")
         if not joined:
             return
-        other = slots_of.get(id(nxt))
-        if other is None:
-            other = slots_of[id(nxt)] = self.finder.slots(nxt, si)
+        other = self._slots(nxt, si, slots_of)
         if other.src_rule == "between-first" and other.targets:
             slots.sources, slots.src_rule, slots.src_conf = list(other.sources), "between-first", other.src_conf
             slots.targets, slots.tgt_rule, slots.tgt_conf = list(other.targets), other.tgt_rule, other.tgt_conf
@@ -313,9 +319,7 @@ class EventCoder:
             return
         if slots.targets and slots.tgt_rule != "only-other" and any(r.start < act.start for r in slots.targets):
             return  # the stance has its own target; one found after the act ("على أهداف في سوريا") is the act's
-        act_slots = slots_of.get(id(act))
-        if act_slots is None:
-            act_slots = slots_of[id(act)] = self.finder.slots(act, si)
+        act_slots = self._slots(act, si, slots_of)
         own = {r.country for r in slots.sources}
         agents = [r for r in act_slots.sources if r.country and r.country not in own]
         if agents and act_slots.src_rule and not any(f in act_slots.src_rule for f in _FALLBACK_RULES):
@@ -384,8 +388,7 @@ class EventCoder:
             if len(countries) < 2:
                 continue  # one state alone cannot be both sides of an event
             governor = self._governor(trig, seen_here[:-1])  # among the sentence's earlier triggers
-            slots = slots_of.get(id(trig)) or self.finder.slots(trig, si)
-            slots_of[id(trig)] = slots
+            slots = self._slots(trig, si, slots_of)
             self._share_between(trig, by_sentence[si], si, slots, slots_of)
             if trig.type in STANCE_TYPES:
                 self._stance_on(trig, by_sentence[si], si, slots, slots_of)

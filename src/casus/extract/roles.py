@@ -74,8 +74,8 @@ _SPEAKER_NOUNS = {"بيان", "مصدر", "متحدث", "ناطق", "مسوول"
 # in a relative clause after a masdar: a verb carrying a pronoun for the masdar ("نفذتها", "وقعته") or followed
 # by one ("قامت بها") has the next actor as its subject; تعرض makes that actor the one who suffers the masdar
 _RESUMPTIVE_VERB_ENDINGS = ("ه", "ها", "هم", "هما")
-_OBJECT_PRONOUNS = ("ها", "هم", "هما")
-_POSSESSIVES = _OBJECT_PRONOUNS  # on a noun: "حربها", "دعمهم"  # "ه" alone also ends roots (وجه، نبه)
+_OBJECT_PRONOUNS = ("ها", "هم", "هما")  # "ه" alone also ends roots (وجه، نبه)
+_POSSESSIVES = _OBJECT_PRONOUNS  # the same endings on a noun: "حربها", "دعمهم"
 _RESUMPTIVE_WORDS = {"بها", "به", "له", "لها", "عليها", "عليه", "فيها", "فيه"}
 # "التي جمعت", "الذي جمع بين", "التي تجمع": a meeting that brought its parties together
 _BRINGS_TOGETHER_CLAUSE = re.compile(r"(?:^|\s)(?:التي|الذي)\s[وف]?(?:جمعت|جمع|تجمع|يجمع|ستجمع|سيجمع)(?:\sبين)?$")
