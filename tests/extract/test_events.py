@@ -208,3 +208,18 @@ def test_coordinated_nouns_share_the_parties_between_whom_the_last_one_is() -> N
              for c in EventCoder(doc, find_actors(doc)).candidates(find_triggers(doc))}
     assert rules[("COOPERATE", "RUS", "IRN")] == "between-first+prep-بين"
 
+
+
+def test_an_act_a_group_adjective_names_the_agent_of_is_by_a_member_or_by_no_state_named() -> None:
+    # the Syrian speaker and the Russian subject are not the West: "دعما عسكريا غربيا لكييف" is nobody's here
+    seed_like = events("قال الرئيس السوري بشار الأسد إن الجيش الروسي منهك كليا، فهو لا يواجه المقاومة الأوكرانية "
+                       "فحسب، وإنما يواجه أيضا دعما عسكريا غربيا مستمرا لكييف.", "2025-01-20")
+    assert not {e for e in seed_like if e[0] == "AID"}
+    assert not {e for e in events("وأكد بوتين أن الضربات الغربية على سوريا أضرت بفرص الحل السياسي.")
+                if e[0] == "ASSAULT"}
+    assert not {e for e in events("Russia's foreign minister said Western strikes on Syria were illegal.",
+                                  "2018-04-15", "en") if e[0] == "ASSAULT"}
+    # a member of the group still stands in for it, as do the members of a coordinated agent
+    assert ("ASSAULT", "FRA", "SYR", "asserted") in events("قالت فرنسا إن الضربات الغربية على سوريا حققت أهدافها.")
+    assert ("SANCTION", "USA", "IRN", "asserted") in events(
+        "وقال الوزير الإيراني إن العقوبات النفطية الأوروبية والعقوبات الأميركية على إيران لم تحقق أهدافها.")

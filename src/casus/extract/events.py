@@ -443,10 +443,13 @@ class EventCoder:
             typ, symmetric = trig.type, trig.type in SYMMETRIC_TYPES
             between_rule = slots.tgt_rule.endswith(("بين", "between"))
             between_keys: dict[tuple[int, int], GroupKey] = {}  # by the pair's references, ordered by position
+            group = slots.agent_group if not slots.sources else None
             for a, side_a in zip(parts, sides):
                 for b, side_b in zip(parts, sides):
                     if a.country == b.country:
                         continue
+                    if group is not None and a.country not in group and not (symmetric and b.country in group):
+                        continue  # "دعما عسكريا غربيا لكييف": done by a Western state, or by none named here
                     if agents_apart and id(a) in sources and id(b) in sources and a is not b:
                         continue  # co-agents ("اتهمت موسكو وطهران واشنطن") do not act on each other
                     if id(a) in targets and id(b) in targets and a is not b and not between_rule:

@@ -13,7 +13,8 @@ using the cues news Arabic and English give:
   with, to), "by"/"من قبل" mark agents, and coordinations fan out
   ("الولايات المتحدة وفرنسا وبريطانيا");
 * when the sentence gives no source, its speaker ("قال لافروف") or the
-  article's last speaker stands in, with lower confidence.
+  article's last speaker stands in, with lower confidence, unless an adjective
+  names a group the stand-in is not in ("دعما عسكريا غربيا").
 
 The slots are not the final word: the event scorer (`events.py`) weighs them
 together with other evidence. Here we only say what the syntax suggests.
@@ -23,13 +24,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from casus.extract.actors import ActorRef
 from casus.extract.document import Document
 from casus.extract.triggers import AR_ARTICLE_CLITICS, Trigger
-from casus.lexicon.loader import word_set
+from casus.lexicon.loader import as_list, load_yaml, word_set
 from casus.lexicon.triggers import english_verb_forms
 from casus.model import SYMMETRIC_TYPES
+from casus.text.normalize import fold
 
 TOKEN = re.compile(r"\S+")
 PUNCT_BREAK = re.compile(r"[.؛;:!؟?\n]")
@@ -76,6 +79,8 @@ _SPEAKER_NOUNS = {"بيان", "مصدر", "متحدث", "ناطق", "مسوول"
 _RESUMPTIVE_VERB_ENDINGS = ("ه", "ها", "هم", "هما")
 _OBJECT_PRONOUNS = ("ها", "هم", "هما")  # "ه" alone also ends roots (وجه، نبه)
 _POSSESSIVES = _OBJECT_PRONOUNS  # the same endings on a noun: "حربها", "دعمهم"
+_NISBA_ENDINGS = {"", "ه", "ا", "ين", "ون", "ات"}  # after a nisba's ي, folded: غربي، غربيه، غربيا، غربيين
+_NISBA_FORMS = ("ي", "يه", "يا", "يين", "يون")  # a phrase trigger ending in an adjective: "دعما عسكريا"
 _RESUMPTIVE_WORDS = {"بها", "به", "له", "لها", "عليها", "عليه", "فيها", "فيه"}
 # "التي جمعت", "الذي جمع بين", "التي تجمع": a meeting that brought its parties together
 _BRINGS_TOGETHER_CLAUSE = re.compile(r"(?:^|\s)(?:التي|الذي)\s[وف]?(?:جمعت|جمع|تجمع|يجمع|ستجمع|سيجمع)(?:\sبين)?$")
@@ -112,6 +117,8 @@ class Slots:
     tgt_rule: str = ""
     src_conf: float = 0.0
     tgt_conf: float = 0.0
+    # "دعما غربيا": the group an adjective names as the agent; a source must belong to it
+    agent_group: frozenset[str] | None = None
 
     def swap(self) -> None:
         self.sources, self.targets = self.targets, self.sources
@@ -198,6 +205,8 @@ class RoleFinder:
         else:
             self._english_after(trig, after, slots)
         self._prepositions(trig, after, slots)
+        if not slots.sources and not trig.is_verbal and trig.subject_is != "target":
+            slots.agent_group = self._agent_group(trig, after)
         if not slots.sources and self.lang == "ar" and not trig.is_verbal:
             self._own_genitive(trig, si, slots)
         if not slots.sources and self.lang == "ar" and trig.pos == "noun":
@@ -208,6 +217,10 @@ class RoleFinder:
             self._subject_before(trig, before, slots)
         if not slots.sources:
             self._fallback_source(trig, si, span.start, slots)
+        group = slots.agent_group
+        if group is not None and slots.sources and not all(r.country in group for r in slots.sources):
+            # "قال الأسد إن روسيا تواجه دعما عسكريا غربيا": the speaker or subject is no Western state
+            slots.sources, slots.src_rule, slots.src_conf = [], "", 0.0
         if trig.subject_is == "target" or self._undergoes(trig):
             slots.swap()
             if not slots.sources and trig.subject_is == "target" and trig.type in _SAID_TYPES:
@@ -601,6 +614,41 @@ class RoleFinder:
             words = words[:1]
         return bool(words) and words[-1] in EN_OBJECT_PREPS
 
+    def _agent_group(self, trig: Trigger, after: list[ActorRef]) -> frozenset[str] | None:
+        """The members of the group an adjective of `events/unnamed_agents.yaml` names as the agent of a noun
+        trigger: the first word after an Arabic masdar, or the second after another adjective ("دعما عسكريا
+        غربيا", "العقوبات النفطية الأوروبية", not "لقاء الأطراف الأوروبية"); in English the word right before
+        ("Western support"). Not when the adjective is coordinated ("الجانبان الأوروبي والأميركي", "US and
+        Arab jets"): the group is then one agent of several."""
+        groups = group_adjectives(self.lang)
+        if self.lang == "en":
+            if self._en_verbal(trig):
+                return None
+            words = self.doc.match_text[max(0, trig.token_start - 24):trig.token_start].split()
+            if not words or (len(words) > 1 and (words[-2] in ("and", "or") or words[-2].endswith(","))):
+                return None
+            return groups.get(words[-1])
+        if trig.is_verbal or trig.pos == "participle" or (
+                trig.pos == "phrase" and not _DEFINITE.match(self.text, trig.token_start)
+                              and not self.text[trig.start:trig.end].split()[-1].endswith(_NISBA_FORMS)):
+            return None
+        stop = min(after[0].token_start if after else len(self.text), trig.end + 60)
+        toks = self._tokens(trig.end, stop)[:3]
+        for i, tok in enumerate(toks[:2]):
+            if PUNCT_BREAK.search(tok) or COMMA.search(tok):
+                return None
+            stem = tok[2:] if tok.startswith("ال") else tok
+            cut = stem.rfind("ي")
+            if cut <= 0 or stem[cut + 1:] not in _NISBA_ENDINGS:
+                return None  # not an adjective: the words after it belong to another noun
+            members = groups.get(stem[:cut + 1])
+            if members is not None:
+                nxt = toks[i + 1] if i + 1 < len(toks) else ""
+                coordinated = (nxt.startswith("و") and nxt.endswith(_NISBA_FORMS)) or (
+                    not nxt and bool(after) and after[0].conj)
+                return None if coordinated else members
+        return None
+
     def _own_genitive(self, trig: Trigger, si: int, slots: Slots) -> None:
         """"عبر المصدر عن تأييد بلاده": a masdar whose genitive is "his country" is the speaker's state's act."""
         if not OWN_COUNTRY["ar"].match(self.text, trig.end):
@@ -772,3 +820,15 @@ def _inside_clause(near: list[str], from_trigger: bool) -> bool:
     # after another actor the clause is on that actor ("الروسي الذي كان يقيم في بريطانيا")
     return not from_trigger or not all(t.startswith(("ال", "وال")) for t in near[:rel])
 
+
+
+@cache
+def group_adjectives(lang: str) -> dict[str, frozenset[str]]:
+    """`events/unnamed_agents.yaml`: each adjective (folded Arabic nisba, lower-case English) → the ISO3 codes
+    of the group it names."""
+    out: dict[str, frozenset[str]] = {}
+    for group in load_yaml("events/unnamed_agents.yaml") or []:
+        members = frozenset(as_list(group.get("members")))
+        for form in as_list(group.get(lang)):
+            out[fold(form) if lang == "ar" else form.lower()] = members
+    return out
