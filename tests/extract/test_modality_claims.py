@@ -32,6 +32,9 @@ def modality_of(text: str, trigger_word: str) -> str:
     ("Russia did not intervene when Israel struck Iran.", "intervene", "negated"),
     ("Israel may strike Iran's nuclear sites if talks fail.", "strike", "hypothetical"),
     ("Britain expelled 23 Russian diplomats.", "expelled", "asserted"),
+    # a breaker of two words ends the refusal's reach as one of one word does
+    ("رفضت الجزائر الاقتراح في حين وافق المغرب على الخطة.", "وافق", "asserted"),
+    ("رفضت الجزائر الاقتراح لكن وافق المغرب على الخطة.", "وافق", "asserted"),
     # the modal inside an English trigger phrase counts: the visit has not happened yet
     ("Foreign Secretary Jack Straw is to visit Thailand and Indonesia this week.", "visit", "hypothetical"),
     ("Mr Blair was considering a new treaty with the US.", "treaty", "hypothetical"),

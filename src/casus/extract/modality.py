@@ -156,14 +156,30 @@ def _negated(window: list[str], near: list[str], c: Cues) -> bool:
     return False
 
 
-def _clause_start(tokens: list[str], stripped: list[str], cut: int, c: Cues) -> int:
-    """Where the clause of tokens[:cut] begins: after its last scope breaker (`stripped`: the tokens without
-    their glued conjunctions)."""
+@cache
+def _phrase_breakers(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The scope breakers of more than one word ("غير أن", "في حين", "مع ذلك"), by their last word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in cues(lang).breakers:
+        words = tuple(phrase.split())
+        if len(words) > 1:
+            out.setdefault(words[-1], []).append(words[:-1])
+    return {last: tuple(heads) for last, heads in out.items()}
+
+
+def _clause_start(tokens: list[str], stripped: list[str], cut: int, c: Cues, lang: str) -> int:
+    """Where the clause of tokens[:cut] begins: after its last scope breaker, of one word or more (`stripped`:
+    the tokens without their glued conjunctions: "وفي حين")."""
     breakers = c.breakers
+    phrases = _phrase_breakers(lang)
     for i in range(cut - 1, -1, -1):
         tok = tokens[i]
         if tok in breakers or stripped[i] in breakers and tok not in ("،", ","):
             return i + 1
+        for head in phrases.get(tok, ()):
+            k = len(head)
+            if i >= k and tuple(tokens[i - k + 1:i]) == head[1:] and stripped[i - k] == head[0]:
+                return i + 1
     return 0
 
 
@@ -187,7 +203,7 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     tokens = _sentence_tokens(doc, sentence)
     cut = tokens.cut(trig.token_start)
     words, words_stripped = tokens.words, tokens.stripped
-    begin = _clause_start(words, words_stripped, cut, c)  # tokens from the last scope breaker up to the trigger
+    begin = _clause_start(words, words_stripped, cut, c, doc.lang)  # after the last scope breaker before the trigger
     window = words[max(begin, cut - c.clause_window):cut]
     stripped = words_stripped[max(begin, cut - c.clause_window):cut]
     if doc.lang == "en" and " " in text[trig.start:trig.end]:
