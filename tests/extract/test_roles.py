@@ -301,3 +301,13 @@ def test_a_masdar_with_a_possessive_is_the_act_of_the_state_the_pronoun_stands_f
     src, _, rule = roles("وأدى تزويد إيران لروسيا بمعدات عسكرية استخدمتها في حربها الحالية في أوكرانيا إلى توتر.",
                          "حربها")
     assert src == {"RUS"}, rule
+
+
+def test_english_both_before_an_object_and_of_after_a_noun_of_force_name_the_targets() -> None:
+    src, tgt, _ = roles("The US urged both Turkey and Russia to avoid any escalation.", "urged")
+    assert (src, tgt) == ({"USA"}, {"TUR", "RUS"})
+    src, tgt, rule = roles("Britain joined the US-led invasion of Iraq three days later.", "invasion")
+    assert tgt == {"IRQ"} and rule.endswith("prep-of")
+    # "of" after support names who gives it, not who gets it
+    _, tgt, _ = roles("Syria advanced with the support of Russia.", "with the support of")
+    assert "RUS" not in tgt

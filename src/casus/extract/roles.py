@@ -62,6 +62,8 @@ EN_PARTNER_PREPS = {"with", "between", "and"}
 EN_OBJECT_PREPS = EN_TARGET_PREPS | {"with", "between", "of", "from", "in", "by", "about", "than"}
 _EN_PHRASE_OPEN_ENDS = EN_OBJECT_PREPS | {"that"}  # "talks with", "warned that": what follows is no object
 EN_AGENT_PREPS = {"by"}
+# nouns whose "of" names the one who suffers them ("the invasion of Iraq"), unlike "the support of Russia"
+_EN_OF_PATIENT_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION"}
 EN_SUBJECT_NOUNS = {"officials", "government", "leader", "leaders", "forces", "troops", "army", "military",
                     "authorities", "ministers", "diplomats", "president", "prime", "foreign", "navy", "jets",
                     "warplanes", "police", "envoy", "ambassador"}
@@ -420,7 +422,7 @@ class RoleFinder:
         # a passive phrase ends in its agent's "by" ("backed by", subject_is target): what follows is its object
         # here and its source once the slots are swapped
         passive = trig.subject_is == "target" and self.doc.match_text[trig.start:trig.end].endswith(" by")
-        if (passive or self._en_verbal(trig)) and len(words) <= 1 and (not words or words[0] in ("the", "a")):
+        if (passive or self._en_verbal(trig)) and len(words) <= 1 and (not words or words[0] in ("the", "a", "both")):
             slots.targets = self._coordinated(first, after)
             slots.tgt_rule, slots.tgt_conf = "en-object", 0.7
         elif words and words[-1] in EN_AGENT_PREPS and len(words) <= 3:
@@ -530,6 +532,12 @@ class RoleFinder:
                     prep = last_word if last_word in EN_TARGET_PREPS | EN_PARTNER_PREPS else ""
                 if prep in EN_TARGET_PREPS | EN_PARTNER_PREPS:
                     self._set_target(r, after, f"prep-{prep}", 0.7, slots)
+                    return
+                if (prep == "of" and pos == trig.end and len(near) <= 2 and trig.type in _EN_OF_PATIENT_TYPES
+                        and not self._en_verbal(trig)):
+                    # "the invasion of Iraq", "Israel's bombing of Lebanon", "its condemnation of Russia": after a
+                    # noun of force, coercion, blame or sanction, "of" names who suffers it
+                    self._set_target(r, after, "prep-of", 0.65, slots)
                     return
                 if prep in ("in", "inside") and trig.type == "ASSAULT" and r.bare:
                     # force in a place is force on its state (GUIDELINE convention 7): "Russia's offensive in Ukraine"
