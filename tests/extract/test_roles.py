@@ -311,3 +311,11 @@ def test_english_both_before_an_object_and_of_after_a_noun_of_force_name_the_tar
     # "of" after support names who gives it, not who gets it
     _, tgt, _ = roles("Syria advanced with the support of Russia.", "with the support of")
     assert "RUS" not in tgt
+
+
+def test_the_agent_of_an_english_passive_is_its_source_and_its_subject_the_target() -> None:
+    assert roles("Saudi Arabia was accused by Qatar of funding terrorism.", "was accused")[:2] == ({"QAT"}, {"SAU"})
+    assert roles("Russia's invasion of Ukraine was condemned by France.", "was condemned")[:2] == ({"FRA"}, {"RUS"})
+    # "by" right after the target of a phrase names its agent
+    src, tgt, _ = roles("The sanctions imposed on Iran by the United States hurt its economy.", "sanctions imposed on")
+    assert (src, tgt) == ({"USA"}, {"IRN"})

@@ -426,8 +426,13 @@ class RoleFinder:
             slots.targets = self._coordinated(first, after)
             slots.tgt_rule, slots.tgt_conf = "en-object", 0.7
         elif words and words[-1] in EN_AGENT_PREPS and len(words) <= 3:
-            slots.sources = self._coordinated(first, after)
-            slots.src_rule, slots.src_conf = "en-by-agent", 0.75
+            agents = self._coordinated(first, after)
+            if trig.subject_is == "target":
+                # "was accused by Qatar": the slots are swapped once filled, so the agent goes where the
+                # object would, and the subject before ("Saudi Arabia was accused") is sought as for an active verb
+                slots.targets, slots.tgt_rule, slots.tgt_conf = agents, "en-by-agent", 0.75
+            else:
+                slots.sources, slots.src_rule, slots.src_conf = agents, "en-by-agent", 0.75
 
     def _en_verbal(self, trig: Trigger) -> bool:
         """A verb, or a phrase that opens with a listed verb form and does not end in a preposition."""
@@ -532,6 +537,8 @@ class RoleFinder:
                     prep = last_word if last_word in EN_TARGET_PREPS | EN_PARTNER_PREPS else ""
                 if prep in EN_TARGET_PREPS | EN_PARTNER_PREPS:
                     self._set_target(r, after, f"prep-{prep}", 0.7, slots)
+                    if not slots.sources and trig.subject_is != "target":
+                        self._en_agent_after(slots.targets[-1], after, slots)
                     return
                 if (prep == "of" and pos == trig.end and len(near) <= 2 and trig.type in _EN_OF_PATIENT_TYPES
                         and not self._en_verbal(trig)):
@@ -551,6 +558,18 @@ class RoleFinder:
             pos = r.end
             if seen >= 3:
                 return
+
+    def _en_agent_after(self, last: ActorRef, after: list[ActorRef], slots: Slots) -> None:
+        """"sanctions imposed on Iran by the United States": a "by" right after the target names the agent."""
+        nxt = next((r for r in after if r.start >= last.end), None)
+        if nxt is None or PUNCT_BREAK.search(self.text[last.end:nxt.token_start]):
+            return
+        words = [w.lower() for w in self._tokens(last.end, nxt.token_start)]
+        if words and words[-1] == "the":
+            words = words[:-1]
+        if words and words[-1] in EN_AGENT_PREPS and len(words) <= 2:
+            slots.sources = self._coordinated(nxt, after)
+            slots.src_rule, slots.src_conf = "by-agent", 0.7
 
     def _set_target(self, r: ActorRef, after: list[ActorRef], rule: str, conf: float, slots: Slots) -> None:
         slots.targets = self._coordinated(r, after)
