@@ -26,3 +26,20 @@ def test_shipped_model_says_what_it_was_trained_on_and_how_it_scored() -> None:
     assert isinstance(model, EventModel)
     assert model.info["articles"] >= 240
     assert 0 < model.info["cv_asserted_event"]["f1"] < 1
+
+
+def test_the_threshold_is_the_highest_within_one_standard_error_of_the_best() -> None:
+    from casus.extract.training import _pick
+
+    def run(t: float, folds: list[float]) -> tuple[float, float, float, dict]:
+        return (round(sum(folds) / len(folds), 4), t, 0.1, {"f1": sum(folds) / len(folds), "folds": folds})
+
+    best = run(0.30, [0.45, 0.44, 0.46, 0.45, 0.44])
+    # lower on every fold by 0.01: the folds agree that 0.30 is better
+    steady = run(0.35, [0.44, 0.43, 0.45, 0.44, 0.43])
+    assert _pick([best, steady])[1] == 0.30
+    # lower by 0.002 on average, but the folds disagree by more than that: the higher threshold is kept
+    noisy = run(0.35, [0.47, 0.42, 0.47, 0.43, 0.44])
+    assert _pick([best, noisy])[1] == 0.35
+    # a better setting is always taken
+    assert _pick([run(0.25, [0.40] * 5), best])[1] == 0.30
