@@ -178,6 +178,17 @@ def test_events_table_is_the_default(known_db: Path) -> None:
     assert code == 0 and "events (1)" in out and "ASSAULT" in out
 
 
+def test_events_table_gives_each_event_one_line_even_on_a_narrow_terminal(known_db: Path) -> None:
+    result = runner.invoke(app, ["events", "--db", str(known_db), "--dyad", "RUS", "IRN"],
+                           env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0
+    rows = [line for line in result.stdout.splitlines() if line.startswith("│")]
+    assert len(rows) == 5 and all(len(line) <= 80 for line in result.stdout.splitlines())
+    # the type, both sides and the modality stay whole; the evidence is cut to fit
+    assert all(("RUS" in line and "IRN" in line and ("asserted" in line or "negated" in line
+                                                     or "hypothetical" in line)) for line in rows)
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["--type", "BOMB"], "is not a PLOVER type"),
     (["--modality", "maybe"], "expected one of asserted, negated, hypothetical"),

@@ -279,6 +279,9 @@ def _check_period(name: str, value: str | None) -> None:
         raise typer.BadParameter(f"{value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD", param_hint=name)
 
 
+_HEADERS = {"source_country": "source", "target_country": "target", "confidence": "conf.", "article_id": "article"}
+
+
 def _print_rows(cols: list[str], rows: list[tuple], fmt: TableFormat, output: Path | None, title: str) -> None:
     from datetime import date, datetime
 
@@ -298,14 +301,30 @@ def _print_rows(cols: list[str], rows: list[tuple], fmt: TableFormat, output: Pa
             from rich.table import Table
 
             show = [c for c in cols if c not in ("article_key", "evidence_start", "evidence_end", "url",
-                                                 "source_name", "target_name", "seq", "pub_date", "title")]
+                                                 "source_name", "target_name", "seq", "pub_date", "title", "day")]
             table = Table(title=f"{title} ({len(rows)})", title_justify="left", show_lines=False)
-            for c in show:
-                table.add_column(c, overflow="fold", max_width=60 if c == "evidence_text" else None)
-            idx = [cols.index(c) for c in show]
-            for r in rows:
-                table.add_row(*["" if r[i] is None else str(plain(r[i])) for i in idx])
-            Console(file=out).print(table) if output else console.print(table)
+            target = Console(file=out, width=200) if output else console
+            cells = [["" if r[cols.index(c)] is None else str(plain(r[cols.index(c)])) for c in show] for r in rows]
+            widths = {c: min(22 if c == "article_id" else 999, max([len(_HEADERS.get(c, c))] + [
+                len(row[j]) for row in cells])) for j, c in enumerate(show)}
+            # one line per row: the short fields whole, the evidence cut to what the terminal leaves; on a
+            # narrow terminal the least needed columns go first
+            for c in ("mode", "article_id", "confidence", "lang"):
+                if sum(w + 3 for k, w in widths.items() if k != "evidence_text") + 30 <= target.width:
+                    break
+                if c in widths and "evidence_text" in widths:
+                    del widths[c]
+            keep = [j for j, c in enumerate(show) if c in widths]
+            table.expand = "evidence_text" in widths  # the evidence takes the width the others leave
+            for j in keep:
+                c = show[j]
+                if c == "evidence_text":
+                    table.add_column("evidence", overflow="ellipsis", no_wrap=True, ratio=1)
+                else:
+                    table.add_column(_HEADERS.get(c, c), overflow="ellipsis", no_wrap=True, width=widths[c])
+            for row in cells:
+                table.add_row(*[row[j] for j in keep])
+            target.print(table)
     finally:
         if output:
             out.close()
