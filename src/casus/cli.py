@@ -364,19 +364,25 @@ def dyad(
     used = [t for t in PLOVER_TYPES if any(t in p["counts"] for p in data["periods"])]
     table = Table(title=f"{a} – {b} by {by.value} (asserted events; score = sum of PLOVER weights, "
                         f"mean = score / events, −10 conflict … +10 cooperation)", title_justify="left")
-    table.add_column(by.value)
-    for t in used:
-        table.add_column(t[:8], justify="right")
-    table.add_column(f"{a}→{b}", justify="right")
-    table.add_column(f"{b}→{a}", justify="right")
-    table.add_column("events", justify="right")
-    table.add_column("score", justify="right")
-    table.add_column("mean", justify="right")
+    table.add_column(by.value, no_wrap=True)
+    fixed = 10 + 6 * 8  # the period and the five totals, with their borders
+    one_column = fixed + sum(len(t[:8]) + 3 for t in used) > console.width
+    if one_column:
+        # too many types for the terminal: one column lists them, commonest first, cut to fit
+        table.add_column("events by type", overflow="ellipsis", no_wrap=True, ratio=1)
+        table.expand = True
+    for t in [] if one_column else used:
+        table.add_column(t[:8], justify="right", no_wrap=True)
+    for name in (f"{a}→{b}", f"{b}→{a}", "events", "score", "mean"):
+        table.add_column(name, justify="right", no_wrap=True)
     for p in data["periods"]:
         style = "green" if p["mean"] > 0 else "red" if p["mean"] < 0 else ""
-        table.add_row(p["period"], *[str(p["counts"].get(t, "")) for t in used], str(p[f"{a}->{b}"]),
-                      str(p[f"{b}->{a}"]), str(p["events"]), f"[{style}]{p['score']:+.1f}[/]",
-                      f"[{style}]{p['mean']:+.2f}[/]")
+        if one_column:
+            by_type = [", ".join(f"{t} {n}" for t, n in sorted(p["counts"].items(), key=lambda kv: -kv[1]))]
+        else:
+            by_type = [str(p["counts"].get(t, "")) for t in used]
+        table.add_row(p["period"], *by_type, str(p[f"{a}->{b}"]), str(p[f"{b}->{a}"]), str(p["events"]),
+                      f"[{style}]{p['score']:+.1f}[/]", f"[{style}]{p['mean']:+.2f}[/]")
     console.print(table)
     if not data["periods"]:
         console.print(f"no asserted events between {a} and {b} in the store")
