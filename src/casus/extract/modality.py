@@ -145,24 +145,24 @@ def _cue_index(lang: str) -> _CueIndex:
     c = cues(lang)
     groups: dict[str, int] = {}
     lengths: dict[str, set[int]] = {}
-    singles: dict[int, set[str]] = {}
-    openers: dict[int, set[str]] = {}
-    for bit, phrases in ((_NOT_NEGATION, c.not_negation), (_REFUSAL, c.refusal), (_DENIAL, c.denial),
-                         (_CONDITIONAL, _CONDITIONALS[lang]), (_THREAT, c.threat), (_SCHEDULED, c.scheduled),
-                         (_NOT_HYPOTHETICAL, c.not_hypothetical), (_HYPOTHETICAL, c.hypothetical),
-                         (_GOVERNING, c.governing), (_ALLEGATION, c.allegation), (_FUTURE_AFTER, c.future_after)):
+    by_bit = ((_NOT_NEGATION, c.not_negation), (_REFUSAL, c.refusal), (_DENIAL, c.denial),
+              (_CONDITIONAL, _CONDITIONALS[lang]), (_THREAT, c.threat), (_SCHEDULED, c.scheduled),
+              (_NOT_HYPOTHETICAL, c.not_hypothetical), (_HYPOTHETICAL, c.hypothetical),
+              (_GOVERNING, c.governing), (_ALLEGATION, c.allegation), (_FUTURE_AFTER, c.future_after))
+    singles: dict[int, set[str]] = {bit: set() for bit, _ in by_bit}
+    openers: dict[int, set[str]] = {bit: set() for bit, _ in by_bit}
+    for bit, phrases in by_bit:
         for p in phrases:
             words = p.split()
             if not words:
                 continue
             key = " ".join(words)
             groups[key] = groups.get(key, 0) | bit
-            (openers if len(words) > 1 else singles).setdefault(bit, set()).add(words[0])
+            (openers if len(words) > 1 else singles)[bit].add(words[0])
             if len(words) > 1:
                 lengths.setdefault(words[0], set()).add(len(words))
-    bits = [1 << i for i in range(_FUTURE_AFTER.bit_length())]
     return _CueIndex(groups, {w: tuple(sorted(ns)) for w, ns in lengths.items()},
-                     {b: frozenset(singles.get(b, ())) for b in bits}, {b: frozenset(openers.get(b, ())) for b in bits})
+                     {b: frozenset(ws) for b, ws in singles.items()}, {b: frozenset(ws) for b, ws in openers.items()})
 
 
 def _negated(window: list[str], near: list[str], c: Cues) -> bool:
