@@ -89,3 +89,25 @@ def test_unlikely_is_between_20_and_45_percent() -> None:
 
 def test_may_and_could_are_hedges_not_estimates() -> None:
     assert not claims("Russia could respond, and Iran may retaliate.")
+
+
+@pytest.mark.parametrize("text", [
+    'قال "الوفد" (الروسي) إن الهجوم-الإسرائيلي، 12.5% وفي ف؟ x',
+    '" d «وفد» [x] , y',
+    "Russia, 'they said' (again): the U.S.-led strikes... no?",
+])
+def test_sentence_tokens_read_in_chunks_as_a_whole_scan(text: str) -> None:
+    """`_SentenceTokens` reads by `findall` up to word ends: the same tokens, counted alike, as one `finditer`
+    over the whole sentence, at any position and in any order of the triggers asking."""
+    from casus.extract.modality import _TOKEN, _SentenceTokens, _strip
+
+    matches = list(_TOKEN.finditer(text, 2, len(text) - 1))
+    words, stripped = [m.group() for m in matches], [_strip(m.group()) for m in matches]
+    positions = range(len(text) + 2)
+    for order in (positions, positions[::-1], [5, 1, 9, 3, 30, 7]):
+        tokens = _SentenceTokens(text, 2, len(text) - 1)
+        for pos in order:
+            cut = sum(1 for m in matches if m.start() < pos)
+            assert tokens.cut(pos) == cut
+            assert tokens.words[:max(cut, 1)] == words[:max(cut, 1)]
+            assert tokens.stripped[:max(cut, 1)] == stripped[:max(cut, 1)]

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from casus.lexicon.loader import as_list, load_yaml
+from casus.text.alternation import word_alternation
 from casus.text.normalize import fold, lower_en
 
 
@@ -40,34 +41,6 @@ class _Grammar:
     units: dict[str, tuple[str, int, bool]]  # word → (offset unit, factor, dual: the word itself means 2)
     numbers: dict[str, int]
     hijri_months: dict[str, int]
-
-
-def _alternation(words: list[str]) -> str:
-    """The words as one regex alternative, longest first, a space matching any run of white space.
-
-    Written as a trie ("يناير|يونيو|يوليو" as "(?:ي(?:ناير|و(?:نيو|ليو)))"): the regex engine then reads each
-    character once instead of once per word that begins with it, which makes the date pattern, tried at every
-    word of a sentence, about a third faster. It matches as the plain list sorted longest first would: the words
-    that match at one place are prefixes of each other, and the trie tries a longer one before a shorter.
-    """
-    return _trie([list(w) for w in sorted(set(words)) if w])
-
-
-def _trie(words: list[list[str]]) -> str:
-    """The alternation of these character lists (see `_alternation`); an empty one ends a word here."""
-    branches: dict[str, list[list[str]]] = {}
-    ends = False
-    for w in words:
-        if w:
-            branches.setdefault(w[0], []).append(w[1:])
-        else:
-            ends = True
-    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _trie(rest) for ch, rest in branches.items()]
-    if not alts:
-        return ""
-    if ends:  # a longer word before this one, which ends here: greedy `?`
-        return f"(?:{'|'.join(alts)})?"
-    return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
 
 
 @cache
@@ -103,18 +76,18 @@ def _grammar(lang: str) -> _Grammar:
     for num, names in (cal.get("hijri_months") or {}).items():
         for w in as_list(names.get(lang)):
             hijri[norm(w).replace("'", "")] = int(num)
-    hijri_re = _alternation(list(hijri))
-    month_re = _alternation(list(months))
-    day_re = _alternation(list(weekdays))
-    rel_re = _alternation(list(relative))
+    hijri_re = word_alternation(list(hijri))
+    month_re = word_alternation(list(months))
+    day_re = word_alternation(list(weekdays))
+    rel_re = word_alternation(list(relative))
     # "early 2024", "مطلع 2024", "summer 2018", "صيف 2018": the year is what the text pins down
     # (أول / آخر are also "first / last": "آخر 2000 جندي" is not a date, so not before a bare number)
     period_words = [norm(w) for rec in cal.get("parts_of_period") or [] for w in as_list(rec.get(lang))
                     if norm(w) not in (norm("أول"), norm("آخر"))]
     period_words += [norm(w) for rec in (cal.get("seasons") or {}).values() for w in as_list(rec.get(lang))]
-    period_re = _alternation(period_words)
-    unit_re = _alternation(list(units))
-    num_re = rf"\d{{1,3}}|{_alternation(list(numbers))}"
+    period_re = word_alternation(period_words)
+    unit_re = word_alternation(list(units))
+    num_re = rf"\d{{1,3}}|{word_alternation(list(numbers))}"
     if lang == "ar":
         # a Gregorian era marker may be glued to the year: "2018م"
         greg = r"(?:م(?![\w]))?"

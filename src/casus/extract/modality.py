@@ -16,8 +16,6 @@ Decided from cue words in the event's clause, all listed in
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -102,6 +100,8 @@ class _CueIndex:
 
     groups: dict[str, int]              # phrase (words joined by one space) → bits of its groups
     lengths: dict[str, tuple[int, ...]]  # first word → word counts (≥ 2) of the phrases it begins
+    singles: dict[int, frozenset[str]]   # group bit → its one-word phrases
+    openers: dict[int, frozenset[str]]   # group bit → the first words of its longer phrases
 
     def found(self, words: list[str]) -> int:
         """The bits of the groups that have a phrase occurring as whole words in `words`."""
@@ -118,25 +118,51 @@ class _CueIndex:
                         bits |= groups.get(" ".join(words[i:i + k]), 0)
         return bits
 
+    def has(self, words: list[str], bit: int) -> bool:
+        """`found(words) & bit`, for one group: set operations in C tell for its one-word phrases, and whether a
+        longer one can begin at any word; only then are those words' phrases looked up."""
+        if not self.singles[bit].isdisjoint(words):
+            return True
+        openers = self.openers[bit]
+        if openers.isdisjoint(words):
+            return False
+        groups, n = self.groups, len(words)
+        for i, w in enumerate(words):
+            if w in openers:
+                for k in self.lengths[w]:
+                    if i + k <= n and groups.get(" ".join(words[i:i + k]), 0) & bit:
+                        return True
+        return False
+
+    def may_occur(self, text: str, bit: int) -> bool:
+        """False when no phrase of the group can be among the words of `text`: none of their first words is
+        even a substring of it."""
+        return any(word in text for word in self.singles[bit]) or any(word in text for word in self.openers[bit])
+
 
 @cache
 def _cue_index(lang: str) -> _CueIndex:
     c = cues(lang)
     groups: dict[str, int] = {}
     lengths: dict[str, set[int]] = {}
-    for bit, phrases in ((_NOT_NEGATION, c.not_negation), (_REFUSAL, c.refusal), (_DENIAL, c.denial),
-                         (_CONDITIONAL, _CONDITIONALS[lang]), (_THREAT, c.threat), (_SCHEDULED, c.scheduled),
-                         (_NOT_HYPOTHETICAL, c.not_hypothetical), (_HYPOTHETICAL, c.hypothetical),
-                         (_GOVERNING, c.governing), (_ALLEGATION, c.allegation), (_FUTURE_AFTER, c.future_after)):
+    by_bit = ((_NOT_NEGATION, c.not_negation), (_REFUSAL, c.refusal), (_DENIAL, c.denial),
+              (_CONDITIONAL, _CONDITIONALS[lang]), (_THREAT, c.threat), (_SCHEDULED, c.scheduled),
+              (_NOT_HYPOTHETICAL, c.not_hypothetical), (_HYPOTHETICAL, c.hypothetical),
+              (_GOVERNING, c.governing), (_ALLEGATION, c.allegation), (_FUTURE_AFTER, c.future_after))
+    singles: dict[int, set[str]] = {bit: set() for bit, _ in by_bit}
+    openers: dict[int, set[str]] = {bit: set() for bit, _ in by_bit}
+    for bit, phrases in by_bit:
         for p in phrases:
             words = p.split()
             if not words:
                 continue
             key = " ".join(words)
             groups[key] = groups.get(key, 0) | bit
+            (openers if len(words) > 1 else singles)[bit].add(words[0])
             if len(words) > 1:
                 lengths.setdefault(words[0], set()).add(len(words))
-    return _CueIndex(groups, {w: tuple(sorted(ns)) for w, ns in lengths.items()})
+    return _CueIndex(groups, {w: tuple(sorted(ns)) for w, ns in lengths.items()},
+                     {b: frozenset(ws) for b, ws in singles.items()}, {b: frozenset(ws) for b, ws in openers.items()})
 
 
 def _negated(window: list[str], near: list[str], c: Cues) -> bool:
@@ -167,12 +193,14 @@ def _phrase_breakers(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {last: tuple(heads) for last, heads in out.items()}
 
 
-def _clause_start(tokens: list[str], stripped: list[str], cut: int, c: Cues, lang: str) -> int:
+def _clause_start(tokens: list[str], stripped: list[str], cut: int, c: Cues, lang: str, within: int) -> int:
     """Where the clause of tokens[:cut] begins: after its last scope breaker, of one word or more (`stripped`:
-    the tokens without their glued conjunctions: "وفي حين")."""
+    the tokens without their glued conjunctions: "وفي حين"). Sought among the last `within` tokens only, the
+    first of them when none is there: the windows `modality_cue` reads reach no further back."""
     breakers = c.breakers
     phrases = _phrase_breakers(lang)
-    for i in range(cut - 1, -1, -1):
+    first = max(cut - within, 0)
+    for i in range(cut - 1, first - 1, -1):
         tok = tokens[i]
         if tok in breakers or stripped[i] in breakers and tok not in ("،", ","):
             return i + 1
@@ -180,7 +208,7 @@ def _clause_start(tokens: list[str], stripped: list[str], cut: int, c: Cues, lan
             k = len(head)
             if i >= k and tuple(tokens[i - k + 1:i]) == head[1:] and stripped[i - k] == head[0]:
                 return i + 1
-    return 0
+    return first
 
 
 STRONG_CUES = frozenset({"negation", "question", "future", "conditional", "scheduled", "refusal"})
@@ -203,7 +231,8 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     tokens = _sentence_tokens(doc, sentence)
     cut = tokens.cut(trig.token_start)
     words, words_stripped = tokens.words, tokens.stripped
-    begin = _clause_start(words, words_stripped, cut, c, doc.lang)  # after the last scope breaker before the trigger
+    # tokens from the last scope breaker up to the trigger
+    begin = _clause_start(words, words_stripped, cut, c, doc.lang, max(c.clause_window, c.governing_window))
     window = words[max(begin, cut - c.clause_window):cut]
     stripped = words_stripped[max(begin, cut - c.clause_window):cut]
     if doc.lang == "en" and " " in text[trig.start:trig.end]:
@@ -215,10 +244,10 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     # conjunctions (`stripped`), or the last 60 or 40 characters of the latter joined by spaces
     index = _cue_index(doc.lang)
     near = stripped[-c.negation_window:]
-    if _negated(window, near, c) and not index.found(window[-(c.negation_window + 2):]) & _NOT_NEGATION:
+    if _negated(window, near, c) and not index.has(window[-(c.negation_window + 2):], _NOT_NEGATION):
         return "negated", "negation"
     padded_stripped = " " + " ".join(stripped) + " "
-    if index.found(padded_stripped[-60:].split()) & _REFUSAL:
+    if index.has(padded_stripped[-60:].split(), _REFUSAL):
         return "negated", "refusal"
     in_stripped = index.found(stripped)  # padded_stripped's words
     if in_stripped & _DENIAL:
@@ -232,56 +261,67 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
         return "hypothetical", "future"
     if in_stripped & _CONDITIONAL:
         return "hypothetical", "conditional"
-    if threat_before or index.found(padded_stripped[-40:].split()) & _THREAT:
+    if threat_before or index.has(padded_stripped[-40:].split(), _THREAT):
         return "hypothetical", "threat"
     # a schedule or an intention governs its whole complement, like a pledge: "من المقرر أن يصل ... في زيارة"
-    in_governed = index.found(words_stripped[max(begin, cut - c.governing_window):cut])
-    if in_governed & _SCHEDULED:
+    governed = words_stripped[max(begin, cut - c.governing_window):cut]
+    if index.has(governed, _SCHEDULED):
         return "hypothetical", "scheduled"
     if not in_stripped & _NOT_HYPOTHETICAL:
-        if in_stripped & _HYPOTHETICAL or index.found(window) & _HYPOTHETICAL:
+        if in_stripped & _HYPOTHETICAL or index.has(window, _HYPOTHETICAL):
             return "hypothetical", "modal"
         if doc.lang == "ar" and _qad_imperfect(stripped, trig):
             return "hypothetical", "modal"
     # a pledge or request reaches a little further than a modal: "تعهدت الدولتان بتنفيذ مشاريع ...، حيث تساعد"
-    if in_governed & _GOVERNING:
+    if index.has(governed, _GOVERNING):
         return "hypothetical", "request"
     if in_stripped & _ALLEGATION:
         return "hypothetical", "allegation"
-    if index.found(_TOKEN.findall(text, trig.end, min(sent.end, trig.end + 60))[:5]) & _FUTURE_AFTER:
+    after = min(sent.end, trig.end + 60)
+    if index.may_occur(text[trig.end:after], _FUTURE_AFTER) and index.has(
+            _TOKEN.findall(text, trig.end, after)[:5], _FUTURE_AFTER):
         return "hypothetical", "future-time"
     return "asserted", "none"
 
 
 class _SentenceTokens:
-    """A sentence's cue tokens (`words`), their offsets (`starts`) and the tokens without glued conjunctions
-    (`stripped`), read from the sentence's start only as far as its triggers need: `modality_cue` looks at the
-    tokens before a trigger (and the sentence's first), so the rest of a long sentence is never tokenised."""
+    """A sentence's cue tokens (`words`) and the tokens without glued conjunctions (`stripped`), read from the
+    sentence's start only as far as its triggers need: `modality_cue` looks at the tokens before a trigger (and
+    the sentence's first), so the rest of a long sentence is never tokenised. They are read by `findall` up to
+    the end of a whitespace-separated word, where no token can continue: the same tokens as `finditer` over the
+    whole sentence, without a match object per token."""
 
-    __slots__ = ("starts", "words", "stripped", "_rest", "_done")
+    __slots__ = ("words", "stripped", "_text", "_start", "_end", "_read_to")
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.starts: list[int] = []
         self.words: list[str] = []
         self.stripped: list[str] = []
-        self._rest: Iterator[re.Match[str]] = _TOKEN.finditer(text, start, end)
-        self._done = False
+        self._text, self._start, self._end = text, start, end
+        self._read_to = start  # the tokens of [start, _read_to) are read, and none continues past it
 
     def cut(self, pos: int) -> int:
         """How many tokens begin before `pos`, having read at least those and the one after (if any)."""
-        starts = self.starts
-        if not self._done and (not starts or starts[-1] < pos):
-            words, stripped = self.words, self.stripped
-            for m in self._rest:
-                t = m.group()
-                starts.append(m.start())
-                words.append(t)
-                stripped.append(_strip(t))
-                if starts[-1] >= pos:
-                    break
-            else:
-                self._done = True
-        return bisect_left(starts, pos)
+        text = self._text
+        pos = min(max(pos, self._start), self._end)
+        word = _THROUGH_NEXT_TOKEN.match(text, pos, self._end)
+        stop = word.end() if word is not None else self._end
+        if stop > self._read_to:
+            new = _TOKEN.findall(text, self._read_to, stop)
+            self.words += new
+            self.stripped += [t[1:] if len(t) > 2 and t[0] in "وف" else t for t in new]  # _strip, inlined
+            self._read_to = stop
+        if pos >= self._read_to:
+            return len(self.words)
+        # the tokens read that begin at or after pos, less the tail of a token that begins before it
+        after = len(_TOKEN.findall(text, pos, self._read_to))
+        if pos > self._start and _INSIDE_TOKEN.match(text, pos - 1, pos + 1):
+            after -= 1
+        return len(self.words) - after
+
+
+# from a position to the end of the next whitespace-separated word that holds a token (see _TOKEN)
+_THROUGH_NEXT_TOKEN = re.compile(r"[\s\"'()«»\[\]]*\S*")
+_INSIDE_TOKEN = re.compile(r"[^\s،,.;:؛!؟?\"'()«»\[\]]{2}")  # two characters of one token (see _TOKEN)
 
 
 def _sentence_tokens(doc: Document, sentence: int) -> _SentenceTokens:

@@ -32,6 +32,7 @@ from casus.extract.triggers import AR_ARTICLE_CLITICS, Trigger
 from casus.lexicon.loader import as_list, load_yaml, word_set
 from casus.lexicon.triggers import english_verb_forms
 from casus.model import SYMMETRIC_TYPES
+from casus.text.alternation import word_alternation
 from casus.text.normalize import fold
 
 TOKEN = re.compile(r"\S+")
@@ -93,11 +94,12 @@ LAM_AGENT_TYPES = {"ASSAULT"}  # nouns of force whose ل-genitive names who used
 GENITIVE_AGENT_TYPES = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "MOBILIZE", "PROTEST", "REQUEST", "AID",
                         "THREATEN", "REJECT", "CONCEDE"}
 
-_AR_SPEECH_VERB = (
-    r"[وف]?(?:قال|قالت|اكد|اكدت|اعلن|اعلنت|اضاف|اضافت|شدد|شددت|اشار|اشارت|اعتبر|اعتبرت|اوضح|اوضحت|"
-    r"صرح|صرحت|ذكر|ذكرت|تابع|تابعت|افاد|افادت|لفت|لفتت|يقول|تقول|يؤكد|تؤكد|اعرب|اعربت|عبر|عبرت|دعا|دعت|"
-    r"طالب|طالبت|حذر|حذرت)(?=\s)"
-)
+_AR_SPEECH_VERBS = (
+    "قال قالت اكد اكدت اعلن اعلنت اضاف اضافت شدد شددت اشار اشارت اعتبر اعتبرت اوضح اوضحت صرح صرحت ذكر ذكرت تابع تابعت "
+    "افاد افادت لفت لفتت يقول تقول يؤكد تؤكد اعرب اعربت عبر عبرت دعا دعت طالب طالبت حذر حذرت"
+).split()
+# a whole word (white space after it): any order of the alternatives matches alike, and a trie is read faster
+_AR_SPEECH_VERB = rf"[وف]?(?:{word_alternation(_AR_SPEECH_VERBS)})(?=\s)"
 # a speech verb at the start of the text or after a space: "(?:^|\s)" + verb as two patterns, because a pattern
 # that opens with a space is searched for much faster than one that opens with an alternative
 _AR_SPEECH_AT_START = re.compile(_AR_SPEECH_VERB)
