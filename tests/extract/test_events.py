@@ -223,3 +223,14 @@ def test_an_act_a_group_adjective_names_the_agent_of_is_by_a_member_or_by_no_sta
     assert ("ASSAULT", "FRA", "SYR", "asserted") in events("قالت فرنسا إن الضربات الغربية على سوريا حققت أهدافها.")
     assert ("SANCTION", "USA", "IRN", "asserted") in events(
         "وقال الوزير الإيراني إن العقوبات النفطية الأوروبية والعقوبات الأميركية على إيران لم تحقق أهدافها.")
+
+
+def test_a_refusal_negates_its_complement_not_a_later_act_it_names() -> None:
+    # the failed agreement is negated; the attacks it was to stop happened
+    found = events("وفشل مجلس الأمن في التوصل إلى اتفاق بين روسيا وأمريكا لوقف الهجمات الإسرائيلية على سوريا.")
+    assert ("AGREE", "RUS", "USA", "negated") in found
+    assert ("ASSAULT", "ISR", "SYR", "asserted") in found
+    assert ("ASSAULT", "ISR", "IRN", "asserted") in events(
+        "ويسلط هذا الموقف الضوء على إحجام روسيا عن التدخل العسكري في مواجهة العدوان الإسرائيلي على المصالح "
+        "الإيرانية.", "2025-01-20")
+    assert ("SANCTION", "RUS", "ISR", "negated") in events("امتنعت روسيا عن اتخاذ تدابير انتقامية ضد إسرائيل.")

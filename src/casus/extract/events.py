@@ -430,7 +430,7 @@ class EventCoder:
             parts = self._participants(trig, states, slots, speaker, previous)
             if len({p.country for p in parts}) < 2:
                 continue
-            modality, cue = modality_cue(self.doc, trig, si)
+            modality, cue = modality_cue(self.doc, trig, si, earlier=tuple(t.start for t in seen_here[:-1]))
             n_states = len({r.country for r in states})
             fam, word = f"{self.lang}{trig.family}", self.match[trig.start:trig.end]
             trig_feats = self._trigger_features(trig, fam, word, si, modality, cue, n_states, governor, is_main)

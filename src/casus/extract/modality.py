@@ -222,9 +222,11 @@ def event_modality(doc: Document, trig: Trigger, sentence: int, threat_before: b
     return modality_cue(doc, trig, sentence, threat_before)[0]
 
 
-def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: bool = False) -> tuple[str, str]:
+def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: bool = False,
+                 earlier: tuple[int, ...] = ()) -> tuple[str, str]:
     """(modality, kind of cue): negation, refusal, denial, threat, future, conditional, request,
-    allegation, question, future-time, or "none" when nothing marks the event."""
+    allegation, question, future-time, or "none" when nothing marks the event. `earlier`: where the
+    sentence's triggers before this one start (a refusal negates the first of them after it, not this one)."""
     c = cues(doc.lang)
     text = doc.match_text
     sent = doc.sentences[sentence]
@@ -247,7 +249,8 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     if _negated(window, near, c) and not index.has(window[-(c.negation_window + 2):], _NOT_NEGATION):
         return "negated", "negation"
     padded_stripped = " " + " ".join(stripped) + " "
-    if index.has(padded_stripped[-60:].split(), _REFUSAL):
+    if index.has(padded_stripped[-60:].split(), _REFUSAL) and not _complement_before(
+            text, max(sent.start, trig.token_start - 90), trig, earlier, c):
         return "negated", "refusal"
     in_stripped = index.found(stripped)  # padded_stripped's words
     if in_stripped & _DENIAL:
@@ -282,6 +285,22 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
             _TOKEN.findall(text, trig.end, after)[:5], _FUTURE_AFTER):
         return "hypothetical", "future-time"
     return "asserted", "none"
+
+
+def _complement_before(text: str, start: int, trig: Trigger, earlier: tuple[int, ...], c: Cues) -> bool:
+    """Whether another trigger stands between the last refusal cue before `trig` and it: "إحجام روسيا عن
+    التدخل العسكري في مواجهة العدوان الإسرائيلي" refuses the intervention, not the aggression."""
+    if not earlier:
+        return False
+    toks = [(m.group(), m.end()) for m in _TOKEN.finditer(text, start, trig.token_start)]
+    cue_end = -1
+    for i in range(len(toks)):
+        for n in (1, 2, 3):
+            if i + n <= len(toks):
+                words = [_strip(toks[i][0])] + [t for t, _ in toks[i + 1:i + n]]
+                if " ".join(words) in c.refusal:
+                    cue_end = max(cue_end, toks[i + n - 1][1])
+    return cue_end >= 0 and any(cue_end <= e < trig.token_start for e in earlier)
 
 
 class _SentenceTokens:
