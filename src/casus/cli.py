@@ -304,7 +304,8 @@ def _print_rows(cols: list[str], rows: list[tuple], fmt: TableFormat, output: Pa
                                                  "source_name", "target_name", "seq", "pub_date", "title", "day")]
             table = Table(title=f"{title} ({len(rows)})", title_justify="left", show_lines=False)
             target = Console(file=out, width=200) if output else console
-            cells = [["" if r[cols.index(c)] is None else str(plain(r[cols.index(c)])) for c in show] for r in rows]
+            idx = [cols.index(c) for c in show]
+            cells = [["" if r[i] is None else str(plain(r[i])) for i in idx] for r in rows]
             widths = {c: min(22 if c == "article_id" else 999, max([len(_HEADERS.get(c, c))] + [
                 len(row[j]) for row in cells])) for j, c in enumerate(show)}
             # one line per row: the short fields whole, the evidence cut to what the terminal leaves; on a
