@@ -319,3 +319,21 @@ def test_the_agent_of_an_english_passive_is_its_source_and_its_subject_the_targe
     # "by" right after the target of a phrase names its agent
     src, tgt, _ = roles("The sanctions imposed on Iran by the United States hurt its economy.", "sanctions imposed on")
     assert (src, tgt) == ({"USA"}, {"IRN"})
+
+
+def test_an_indefinite_noun_takes_the_subject_of_its_relative_verb_without_alladhi_as_its_agent() -> None:
+    # "غارات جوية شنتها": the verb carries a pronoun for the raids; Israel after it carried them out
+    src, tgt, rule = roles("وقتل عشرة عسكريين سوريين في غارات جوية شنتها إسرائيل على مطار التيفور.",
+                           "غارات جويه", "2018-04-09")
+    assert (src, tgt) == ({"ISR"}, {"SYR"}), rule
+    # a preposition with a pronoun after the agent points back to the one accused: the state that denies
+    src, tgt, rule = roles("ونفت الجزائر اتهامات وجهها المغرب إليها بتسليح جبهة البوليساريو.", "اتهامات",
+                           "2018-05-02")
+    assert (src, tgt) == ({"MAR"}, {"DZA"}), rule
+    # the relative verb itself: its subject follows it, the state before the noun is not it
+    src, tgt, rule = roles("ورفضت موسكو عقوبات فرضتها واشنطن على شركات روسية.", "فرضتها", "2018-04-07")
+    assert src == {"USA"}, rule
+    # a verbal phrase is no noun: "سيرد على أي ضربة تشنها الولايات المتحدة" is Russia's threat
+    src, _, rule = roles("وقال الجيش الروسي إنه سيرد على أي ضربة تشنها الولايات المتحدة على سوريا.", "سيرد علي",
+                         "2018-04-09")
+    assert "USA" not in src, rule

@@ -84,6 +84,8 @@ _OBJECT_PRONOUNS = ("ها", "هم", "هما")  # "ه" alone also ends roots (و�
 _POSSESSIVES = _OBJECT_PRONOUNS  # the same endings on a noun: "حربها", "دعمهم"
 _NISBA_ENDINGS = {"", "ه", "ا", "ين", "ون", "ات"}  # after a nisba's ي, folded: غربي، غربيه، غربيا، غربيين
 _NISBA_FORMS = ("ي", "يه", "يا", "يين", "يون")  # a phrase trigger ending in an adjective: "دعما عسكريا"
+# "إليها", "عليها", "ضدها": a preposition whose pronoun stands for the one an act is aimed at
+_AIMED_PRONOUNS = {p + e for p in ("الي", "علي", "ضد", "بحق", "تجاه") for e in ("ها", "ه", "هم", "هما")}
 _RESUMPTIVE_WORDS = {"بها", "به", "له", "لها", "عليها", "عليه", "فيها", "فيه"}
 # "التي جمعت", "الذي جمع بين", "التي تجمع": a meeting that brought its parties together
 _BRINGS_TOGETHER_CLAUSE = re.compile(r"(?:^|\s)(?:التي|الذي)\s[وف]?(?:جمعت|جمع|تجمع|يجمع|ستجمع|سيجمع)(?:\sبين)?$")
@@ -200,7 +202,7 @@ class RoleFinder:
                     slots.targets = self._coordinated(obj, after)
                     slots.tgt_rule, slots.tgt_conf = "svo-object", 0.65
             elif envoy is None and antecedent is None:
-                self._arabic_after(trig, after, slots)
+                self._arabic_after(trig, after, slots, before)
             if not slots.sources and trig.is_verbal and trig.prefix[:1] in ("و", "ف"):
                 self._shared_subject(trig, si, slots)
             if trig.is_verbal and slots.sources and slots.src_rule in ("vso-subject", "svo-adjacent",
@@ -247,7 +249,8 @@ class RoleFinder:
     def _tokens(self, a: int, b: int) -> list[str]:
         return TOKEN.findall(self.text, a, b) if b > a else []
 
-    def _arabic_after(self, trig: Trigger, after: list[ActorRef], slots: Slots) -> None:
+    def _arabic_after(self, trig: Trigger, after: list[ActorRef], slots: Slots,
+                      before: list[ActorRef]) -> None:
         if not after:
             return
         first = after[0]
@@ -260,6 +263,15 @@ class RoleFinder:
         # a phrase that opens with the article is nominal, also behind a clitic: "العمليات العسكرية",
         # "للعمليات العسكرية", "بالعملية العسكرية"
         nominal_phrase = trig.pos == "phrase" and bool(_DEFINITE.match(self.text, trig.token_start))
+        # a phrase may be verbal ("سيرد على"): only a verb right after it can open a relative clause on it
+        if (first.bare and not first.conj and (trig.pos == "noun" or trig.pos == "phrase" and n_gap == 1)
+                and not _DEFINITE.match(self.text, trig.token_start) and _indefinite_relative(toks)):
+            # "اتهامات وجهها المغرب إليها", "غارات شنتها إسرائيل على دمشق": an indefinite noun's relative clause
+            # needs no التي; the subject of its verb is the agent of the act
+            slots.sources = self._coordinated(first, after)
+            slots.src_rule, slots.src_conf = "relative-agent", 0.7
+            self._pronoun_object(trig, before, slots)
+            return
         if trig.is_verbal and first.prep == "ل" and any(t in _SPEAKER_NOUNS for t in toks[:2]) and n_gap <= 3:
             # "اتهم بيان للبيت الأبيض إيران": the statement of X is X speaking
             slots.sources = [first]
@@ -312,6 +324,7 @@ class RoleFinder:
                 # "الضربات (العسكرية) التي نفذتها الولايات المتحدة", "العمليات التي قامت بها"
                 slots.sources = self._coordinated(first, after)
                 slots.src_rule, slots.src_conf = "relative-agent", 0.75
+                self._pronoun_object(trig, before, slots)
             else:
                 # "الهجوم الذي تعرضت له إيران", "الضربة التي استهدفت سوريا": the actor suffers it
                 slots.targets = self._coordinated(first, after)
@@ -352,6 +365,20 @@ class RoleFinder:
         if first.prep == "ل" and n_gap <= 2:
             slots.targets = self._coordinated(first, after)
             slots.tgt_rule, slots.tgt_conf = "lam-patient", 0.65
+
+    def _pronoun_object(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
+        """"ونفت الجزائر اتهامات وجهها المغرب إليها": a preposition with a pronoun right after a relative clause's
+        subject points back to the one the act is aimed at, the actor nearest before the noun in its clause."""
+        last = slots.sources[-1]
+        nxt = self.doc.match_text[last.end:last.end + 16].split()[:1]
+        if not nxt or nxt[0] not in _AIMED_PRONOUNS:
+            return
+        for r in reversed(before):
+            if PUNCT_BREAK.search(self.text, r.end, trig.token_start):
+                return
+            if r.bare and not r.modifier:
+                slots.targets, slots.tgt_rule, slots.tgt_conf = [r], "relative-object", 0.55
+                return
 
     @staticmethod
     def _relative_clause(toks: list[str]) -> str | None:
@@ -409,6 +436,8 @@ class RoleFinder:
         gap = self.text[r.end:trig.token_start]
         if PUNCT_BREAK.search(gap) or COMMA.search(gap) or self.doc.count_tokens(r.end, trig.token_start) > 1:
             return None
+        if gap.strip() and _relative_agent_verb().match(self.doc.match_text[trig.token_start:trig.end]):
+            return None  # "رفضت موسكو عقوبات فرضتها واشنطن": a relative clause on the noun between; its subject follows
         words_before = self.doc.match_text[max(0, r.token_start - 12):r.token_start].split()
         if words_before and words_before[-1] in AR_TARGET_PREPS | AR_PARTNER_PREPS | AR_FROM_PREPS | {"في"}:
             return None  # "... من سوريا وأيدت": the object of a preposition is not the next verb's subject
@@ -833,6 +862,26 @@ class RoleFinder:
 
 
 _COMPLEMENTIZERS = {"ان", "بان", "لان"}  # أن, بأن, لأن as folded
+
+
+@cache
+def _relative_agent_verb() -> re.Pattern[str]:
+    """`events/relative_agent_verbs.yaml` as one pattern: a past or present form of a listed verb with a
+    pronoun object ("شنتها", "نفذوه", "تفرضها", "سيطلقها")."""
+    data = load_yaml("events/relative_agent_verbs.yaml") or {}
+    past = word_alternation(sorted({fold(str(w)) for w in as_list(data.get("past"))}))
+    present = word_alternation(sorted({fold(str(w)) for w in as_list(data.get("imperfect"))}))
+    return re.compile(rf"^[وف]?(?:(?:{past})(?:ت|تا|و|ا)?|س?[يتن](?:{present})(?:و|ا)?)(?:ه|ها|هم|هما)$")
+
+
+def _indefinite_relative(toks: list[str]) -> bool:
+    """Whether the words between an indefinite noun and an actor are a relative clause without التي whose
+    verb has that actor as its subject: a listed verb with a pronoun for the noun, after at most two of the
+    noun's adjectives ("ضربات جوية شنتها", "اتهامات وجهها")."""
+    if not toks or len(toks) > 3 or not _relative_agent_verb().match(toks[-1]):
+        return False
+    return all(len(t) > 3 and not t.startswith(("ال", "وال")) and t.endswith(_NISBA_FORMS + ("ه",))
+               for t in toks[:-1])
 
 
 def _inside_clause(near: list[str], from_trigger: bool) -> bool:
