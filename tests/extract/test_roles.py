@@ -337,3 +337,16 @@ def test_an_indefinite_noun_takes_the_subject_of_its_relative_verb_without_allad
     src, _, rule = roles("وقال الجيش الروسي إنه سيرد على أي ضربة تشنها الولايات المتحدة على سوريا.", "سيرد علي",
                          "2018-04-09")
     assert "USA" not in src, rule
+
+
+def test_a_comma_that_opens_a_new_clause_ends_the_triggers_prepositions() -> None:
+    # "، وذلك قبل أسبوع من زيارته إلى روسيا": Russia is the goal of another act, not a party to the talks
+    _, tgt, rule = roles("وأجرى وزير الخارجية المصري سامح شكري محادثات مع نظيره الأردني في القاهرة، وذلك قبل "
+                         "أسبوع من زيارته إلى روسيا.", "محادثات", "2018-05-10")
+    assert "RUS" not in tgt, rule
+    _, tgt, rule = roles("وجدد الرئيس الإيراني التزام بلاده بالاتفاق النووي، مشيرا إلى أهمية التعاون مع فرنسا "
+                         "وألمانيا.", "التزام", "2018-05-10")
+    assert not tgt & {"FRA", "DEU"}, rule
+    # an aside set off by two commas does not: the strikes are still on Syria
+    _, tgt, rule = roles("وشنت إسرائيل، فجر الخميس، غارات على مواقع عسكرية في سوريا.", "غارات", "2018-05-10")
+    assert tgt == {"SYR"}, rule

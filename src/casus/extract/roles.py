@@ -520,6 +520,8 @@ class RoleFinder:
                 return
             if self.doc.count_tokens(trig.end, r.token_start) > limit:
                 return
+            if self.lang == "ar" and self._comma_clause(pos, r.token_start):
+                return
             if self.names_a_place(r, trig):
                 pos = r.end  # "رفضها لاستخدام الأسلحة على الأراضي السورية": where, not whom
                 continue
@@ -589,6 +591,19 @@ class RoleFinder:
             pos = r.end
             if seen >= 3:
                 return
+
+    def _comma_clause(self, a: int, b: int) -> bool:
+        """Whether a comma between a and b opens a new clause: a word of `events/clause_openers.yaml` or a
+        speech verb right after it ("، وذلك خلال زيارته إلى أنقرة", "، وقالت"), unlike an aside ("، الخميس،")."""
+        for m in COMMA.finditer(self.text, a, b):
+            nxt = self.doc.match_text[m.end():m.end() + 24].split()[:1]
+            if not nxt:
+                continue
+            speech = _AR_SPEECH_AT_START.match(nxt[0] + " ")
+            if nxt[0] in word_set("events/clause_openers.yaml", "ar") or (
+                    speech is not None and speech.end() == len(nxt[0])):
+                return True
+        return False
 
     def _en_agent_after(self, last: ActorRef, after: list[ActorRef], slots: Slots) -> None:
         """"sanctions imposed on Iran by the United States": a "by" right after the target names the agent."""
