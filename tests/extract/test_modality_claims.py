@@ -44,6 +44,12 @@ def modality_of(text: str, trigger_word: str) -> str:
     ("قصفت إسرائيل مواقع في سوريا، وهو ما أدانته موسكو.", "دانته", "asserted"),
     ("نفذت الولايات المتحدة ما توعدت به ضد سوريا.", "توعدت", "asserted"),
     ("وفرضت واشنطن بحسب ما أعلنت عقوبات على طهران.", "عقوبات", "asserted"),
+    # "any" before an event noun: no particular act, one that may come, or none at all after a negation
+    ("وقال الجيش الروسي إنه سيرد على أي ضربة تشنها الولايات المتحدة على سوريا.", "ضربه", "hypothetical"),
+    ("وحذرت كوريا الشمالية الولايات المتحدة من أي استفزاز.", "استفزاز", "hypothetical"),
+    ("وقالت الخارجية إن الولايات المتحدة لن تجري أي محادثات مباشرة مع الأسد.", "محادثات", "negated"),
+    ("Officials said India had not ruled out any option against Pakistan.", "option", "asserted"),
+    ("Britain would take no part in any attack on Iran.", "attack", "negated"),
 ])
 def test_modality(text: str, word: str, expected: str) -> None:
     assert modality_of(text, word) == expected

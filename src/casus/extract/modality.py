@@ -48,6 +48,7 @@ class Cues:
     breakers: frozenset[str]
     clause_conjunctions: frozenset[str]
     clause_initial: frozenset[str]  # negators only at the head of their clause (ما)
+    quantified: frozenset[str]      # "أي هجوم", "any attack": right before an event noun, no particular event
     negation_window: int
     clause_window: int
     governing_window: int
@@ -77,6 +78,7 @@ def cues(lang: str) -> Cues:
         breakers=group("scope_breakers"),
         clause_conjunctions=group("clause_conjunctions"),
         clause_initial=group("clause_initial_negation"),
+        quantified=group("quantified"),
         negation_window=int(data.get("negation_window", 2 if lang == "ar" else 3)),
         clause_window=int(data.get("clause_window", 10)),
         governing_window=int(data.get("governing_window", 14)),
@@ -211,7 +213,7 @@ def _clause_start(tokens: list[str], stripped: list[str], cut: int, c: Cues, lan
     return first
 
 
-STRONG_CUES = frozenset({"negation", "question", "future", "conditional", "scheduled", "refusal"})
+STRONG_CUES = frozenset({"negation", "question", "future", "conditional", "scheduled", "refusal", "quantified"})
 # English marks the future and hedges with free words (will, would, may, is to, plans to) where Arabic has
 # the سـ prefix: there a modal is as strong a cue as the prefix
 STRONG_CUES_BY_LANG = {"ar": STRONG_CUES, "en": STRONG_CUES | {"modal"}}
@@ -237,6 +239,7 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     begin = _clause_start(words, words_stripped, cut, c, doc.lang, max(c.clause_window, c.governing_window))
     window = words[max(begin, cut - c.clause_window):cut]
     stripped = words_stripped[max(begin, cut - c.clause_window):cut]
+    quantified = _quantified(stripped, trig, c)
     if doc.lang == "en" and " " in text[trig.start:trig.end]:
         # English trigger phrases may carry their own modal: "is to visit", "due to attend", "will meet"
         extra = text[trig.start:trig.end].split()[:-1]
@@ -256,6 +259,8 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
     if in_stripped & _DENIAL:
         return "negated", "denial"
 
+    if quantified is not None:
+        return quantified
     sentence_text = text[sent.start:sent.end].rstrip()
     first = words[:1]
     if sentence_text.endswith(("?", "؟")) or (first and _strip(first[0]) in c.question):
@@ -285,6 +290,16 @@ def modality_cue(doc: Document, trig: Trigger, sentence: int, threat_before: boo
             _TOKEN.findall(text, trig.end, after)[:5], _FUTURE_AFTER):
         return "hypothetical", "future-time"
     return "asserted", "none"
+
+
+def _quantified(before: list[str], trig: Trigger, c: Cues) -> tuple[str, str] | None:
+    """"سيرد على أي هجوم", "warned against any strike": an act that may come, not one made; "لن تجري أي
+    محادثات", "عدم وجود أي هجوم": none at all. `before`: the clause's words up to the trigger."""
+    if not before or trig.is_verbal or before[-1] not in c.quantified:
+        return None
+    if any(w in c.negation for w in before[-(c.negation_window + 3):-1]):
+        return "negated", "negation"
+    return "hypothetical", "quantified"
 
 
 def _complement_before(text: str, start: int, trig: Trigger, earlier: tuple[int, ...], c: Cues) -> bool:
