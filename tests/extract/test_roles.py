@@ -319,3 +319,16 @@ def test_the_agent_of_an_english_passive_is_its_source_and_its_subject_the_targe
     # "by" right after the target of a phrase names its agent
     src, tgt, _ = roles("The sanctions imposed on Iran by the United States hurt its economy.", "sanctions imposed on")
     assert (src, tgt) == ({"USA"}, {"IRN"})
+
+
+def test_an_english_subject_is_found_across_a_relative_clause_or_an_apposition() -> None:
+    # the states inside the aside ("which is building Iran's reactor", "North Korea's closest ally") are not
+    # the subject of the verb after it
+    src, tgt, rule = roles("Russia, which is building Iran's first nuclear power station at Bushehr, called on Tehran "
+                           "to co-operate fully with the IAEA.", "called on")
+    assert (src, tgt) == ({"RUS"}, {"IRN"}), rule
+    src, tgt, rule = roles("Israel, which regards a nuclear-armed Iran as a threat, has not ruled out military action "
+                           "against Iran's nuclear sites.", "military action against")
+    assert src == {"ISR"}, rule
+    src, tgt, rule = roles("Eritrea, Ethiopia's long-time rival, has denied Ethiopian accusations.", "denied")
+    assert src == {"ERI"}, rule
