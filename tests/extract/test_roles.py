@@ -332,3 +332,15 @@ def test_an_english_subject_is_found_across_a_relative_clause_or_an_apposition()
     assert src == {"ISR"}, rule
     src, tgt, rule = roles("Eritrea, Ethiopia's long-time rival, has denied Ethiopian accusations.", "denied")
     assert src == {"ERI"}, rule
+
+
+def test_an_english_list_of_subjects_takes_the_members_written_with_the_article() -> None:
+    src, tgt, rule = roles("Saudi Arabia, the United Arab Emirates, Bahrain and Egypt have cut diplomatic ties with "
+                           "Qatar.", "cut diplomatic ties")
+    assert (src, tgt) == ({"SAU", "ARE", "BHR", "EGY"}, {"QAT"}), rule
+    src, _, rule = roles("Britain and the United States blame Syria for the attack.", "blame")
+    assert src == {"GBR", "USA"}, rule
+    # the object of a preposition before ", and the" is no co-subject
+    src, _, rule = roles("Bahrain has cut diplomatic relations with Iran, and the United Arab Emirates has downgraded "
+                         "its ties with Tehran.", "downgraded its ties")
+    assert src == {"ARE"}, rule

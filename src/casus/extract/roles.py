@@ -808,7 +808,11 @@ class RoleFinder:
             if self.lang == "ar":
                 ok = group[0].conj and gap in ("", "،", ",")
             else:
-                ok = gap.lower() in (",", "and", ", and")
+                # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": an article is no break, unless the
+                # one before it is the object of a preposition ("relations with Iran, and the UAE has downgraded")
+                ok = gap.lower() in (",", "and", ", and") or (
+                    _EN_ARTICLE.sub("", gap.lower()).strip() in (",", "and", ", and")
+                    and not self._after_en_preposition(r))
             if not ok:
                 break
             group.insert(0, r)
