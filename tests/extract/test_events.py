@@ -234,3 +234,25 @@ def test_a_refusal_negates_its_complement_not_a_later_act_it_names() -> None:
         "ويسلط هذا الموقف الضوء على إحجام روسيا عن التدخل العسكري في مواجهة العدوان الإسرائيلي على المصالح "
         "الإيرانية.", "2025-01-20")
     assert ("SANCTION", "RUS", "ISR", "negated") in events("امتنعت روسيا عن اتخاذ تدابير انتقامية ضد إسرائيل.")
+
+
+def test_a_denial_is_a_rejection_of_whoever_made_the_claim_it_answers() -> None:
+    from casus.extract.actors import find_actors
+    from casus.extract.document import Document
+    from casus.extract.events import EventCoder
+    from casus.extract.triggers import find_triggers
+
+    def rule_targets(text: str, source: str) -> set[str]:
+        doc = Document.from_article(Article(id="t", text=text, lang="en", pub_date="2008-08-12"))
+        cands = EventCoder(doc, find_actors(doc)).candidates(find_triggers(doc))
+        return {c.target.country for c in cands if c.trigger.type == "REJECT" and c.source.country == source
+                and "claim-agent" in c.rule}
+
+    # the accuser is named a sentence earlier (GUIDELINE convention 2)
+    assert rule_targets("Ukraine accused Russia of shelling civilian areas near Kharkiv. "
+                        "Moscow denied that its forces had targeted civilians.", "RUS") == {"UKR"}
+    assert rule_targets("Afghan President Hamid Karzai has repeatedly accused Pakistan of sheltering the Taleban, "
+                        "a charge Islamabad rejects.", "PAK") == {"AFG"}
+    # an accusation that was not made is nothing to deny
+    assert rule_targets("The United States did not blame Syria for the attack. "
+                        "Damascus denied any involvement.", "SYR") == set()

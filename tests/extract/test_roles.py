@@ -350,3 +350,28 @@ def test_a_comma_that_opens_a_new_clause_ends_the_triggers_prepositions() -> Non
     # an aside set off by two commas does not: the strikes are still on Syria
     _, tgt, rule = roles("وشنت إسرائيل، فجر الخميس، غارات على مواقع عسكرية في سوريا.", "غارات", "2018-05-10")
     assert tgt == {"SYR"}, rule
+
+
+def test_an_english_subject_is_found_across_a_relative_clause_or_an_apposition() -> None:
+    # the states inside the aside ("which is building Iran's reactor", "North Korea's closest ally") are not
+    # the subject of the verb after it
+    src, tgt, rule = roles("Russia, which is building Iran's first nuclear power station at Bushehr, called on Tehran "
+                           "to co-operate fully with the IAEA.", "called on")
+    assert (src, tgt) == ({"RUS"}, {"IRN"}), rule
+    src, tgt, rule = roles("Israel, which regards a nuclear-armed Iran as a threat, has not ruled out military action "
+                           "against Iran's nuclear sites.", "military action against")
+    assert src == {"ISR"}, rule
+    src, tgt, rule = roles("Eritrea, Ethiopia's long-time rival, has denied Ethiopian accusations.", "denied")
+    assert src == {"ERI"}, rule
+
+
+def test_an_english_list_of_subjects_takes_the_members_written_with_the_article() -> None:
+    src, tgt, rule = roles("Saudi Arabia, the United Arab Emirates, Bahrain and Egypt have cut diplomatic ties with "
+                           "Qatar.", "cut diplomatic ties")
+    assert (src, tgt) == ({"SAU", "ARE", "BHR", "EGY"}, {"QAT"}), rule
+    src, _, rule = roles("Britain and the United States blame Syria for the attack.", "blame")
+    assert src == {"GBR", "USA"}, rule
+    # the object of a preposition before ", and the" is no co-subject
+    src, _, rule = roles("Bahrain has cut diplomatic relations with Iran, and the United Arab Emirates has downgraded "
+                         "its ties with Tehran.", "downgraded its ties")
+    assert src == {"ARE"}, rule

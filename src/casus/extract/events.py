@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from casus.extract.actors import ActorRef
 from casus.extract.document import Document
@@ -22,7 +23,7 @@ from casus.extract.event_model import EventModel, GroupKey, load_event_model
 from casus.extract.modality import STRONG_CUES_BY_LANG, modality_cue
 from casus.extract.roles import AR_AGENT_PHRASES, COMMA, PUNCT_BREAK, RoleFinder, Slots
 from casus.extract.triggers import AR_ARTICLE_CLITICS, CLAUSE_END, Trigger, agreement_nouns
-from casus.lexicon.loader import word_set
+from casus.lexicon.loader import as_list, load_yaml, word_set
 from casus.model import SYMMETRIC_TYPES
 
 _PREPS_AR = {"علي", "ضد", "الي", "تجاه", "بحق", "ازاء", "نحو", "لدي", "عن", "مع", "بين", "من", "في", "قبل",
@@ -42,6 +43,14 @@ _QUOTES = "\"'«»“”"
 def act_anaphora(lang: str) -> frozenset[str]:
     """Nouns that refer back to an act of force already reported (`events/act_anaphora.yaml`)."""
     return word_set("events/act_anaphora.yaml", lang)
+
+
+@cache
+def claim_anaphora(lang: str) -> dict[str, frozenset[str]]:
+    """`events/claim_anaphora.yaml`: the denial words (`deny`) and the nouns that refer back to an accusation
+    (`ACCUSE`) or a request (`REQUEST`), lower-cased."""
+    groups = (load_yaml("events/claim_anaphora.yaml") or {}).get(lang) or {}
+    return {key: frozenset(str(w).lower() for w in as_list(words)) for key, words in groups.items()}
 
 
 def rule_accepts(rule_score: float, rule: str) -> bool:
@@ -325,6 +334,28 @@ class EventCoder:
         if agents and act_slots.src_rule and not any(f in act_slots.src_rule for f in _FALLBACK_RULES):
             slots.targets, slots.tgt_rule, slots.tgt_conf = agents, "act-agent", min(0.6, act_slots.src_conf)
 
+    def _answered_claims(self, trig: Trigger, si: int,
+                         claims: list[tuple[int, str, list[ActorRef], set[str]]]
+                         ) -> list[tuple[int, str, list[ActorRef], set[str]]]:
+        """The accusations (or requests) of the last three sentences a REJECT trigger answers, if it is a denial
+        or names a claim ("rejected the charge", "a charge Tehran denies"); see `claim_anaphora.yaml`."""
+        words = claim_anaphora(self.lang)
+        if not words:
+            return []
+        own = self.match[trig.start:trig.end].split()
+        after = [w.strip(_QUOTES + ",.;:") for w in self.match[trig.end:trig.end + 60].split()[:4]]
+        span = self.doc.sentences[si]
+        clause_start = max(span.start, self.match.rfind(",", span.start, trig.token_start) + 1)
+        before = [w.strip(_QUOTES) for w in self.match[clause_start:trig.token_start].split()[:3]]
+        wanted = "ACCUSE" if any(w in words.get("deny", ()) for w in own) else None
+        for w in after + before:
+            for typ in ("ACCUSE", "REQUEST"):
+                if w in words.get(typ, ()):
+                    wanted = wanted or typ
+        if wanted is None:
+            return []
+        return [c for c in claims if si - 3 <= c[0] <= si and c[1] == wanted]
+
     def _act_anaphor(self, trig: Trigger) -> str | None:
         """The noun of `act_anaphora.yaml` ("للعملية", "the strikes") within three words after the trigger."""
         words = self.match[trig.end:trig.end + 80].split()[:5]
@@ -368,6 +399,8 @@ class EventCoder:
         slots_of: dict[int, Slots] = {}
         # the authors of each act of force met so far, as the rules found them, with the act's head word
         acts: list[tuple[str, list[ActorRef]]] = []
+        # each accusation or request met so far: its sentence, type, authors and the states it is aimed at
+        claims: list[tuple[int, str, list[ActorRef], set[str]]] = []
         seen_in: dict[int, list[Trigger]] = {}  # the sentence's triggers met so far
         main_seen: set[int] = set()
         for trig in triggers:
@@ -392,6 +425,9 @@ class EventCoder:
             earlier_act = _act_named(acts, anaphor) if anaphor else None
             if earlier_act:
                 countries.update(r.country for r in earlier_act)
+            answered = self._answered_claims(trig, si, claims) if claims and trig.type == "REJECT" else None
+            if answered:
+                countries.update(r.country for _, _, agents, _ in answered for r in agents)
             if len(countries) < 2:
                 continue  # one state alone cannot be both sides of an event
             governor = self._governor(trig, seen_here[:-1])  # among the sentence's earlier triggers
@@ -404,6 +440,16 @@ class EventCoder:
                         r.country not in own for r in earlier_act):
                     slots.targets = [r for r in earlier_act if r.country not in own]
                     slots.tgt_rule, slots.tgt_conf = "anaphor-agent", 0.5
+            if answered and slots.sources and (not slots.targets or slots.tgt_rule in _FALLBACK_RULES):
+                # "Russia accused Georgia of ... . Tbilisi denied the charge": toward who made the claim
+                own = {r.country for r in slots.sources}
+                # one aimed at the denier, else one whose object the rules did not name as a state ("accused
+                # elements in Pakistan's intelligence services"); never one the denier made
+                by_others = [c for c in answered if not {r.country for r in c[2]} & own]
+                aimed = [c for c in by_others if c[3] & own] or [c for c in by_others if not c[3]]
+                agents = aimed[-1][2] if aimed else []
+                if agents:
+                    slots.targets, slots.tgt_rule, slots.tgt_conf = agents, "claim-agent", 0.5
             if leaving and slots.sources and (not slots.targets or slots.tgt_rule in ("only-other", "vso-object")
                                               or slots.tgt_rule.startswith("prep-")):
                 # "انسحاب الولايات المتحدة من الاتفاق مع إيران": the one party named is one of all
@@ -431,6 +477,11 @@ class EventCoder:
             if len({p.country for p in parts}) < 2:
                 continue
             modality, cue = modality_cue(self.doc, trig, si, earlier=tuple(t.start for t in seen_here[:-1]))
+            # a claim a later denial may answer; its author as the rules or the speaker found it, not a guess
+            if (trig.type in ("ACCUSE", "REQUEST") and slots.sources and slots.src_rule not in _FALLBACK_RULES[:2]
+                    and self.lang == "en" and modality != "negated"):  # "did not blame Syria": nothing to deny
+                claims.append((si, trig.type, [r for r in slots.sources if r.country],
+                               {r.country for r in slots.targets if r.country}))
             n_states = len({r.country for r in states})
             fam, word = f"{self.lang}{trig.family}", self.match[trig.start:trig.end]
             trig_feats = self._trigger_features(trig, fam, word, si, modality, cue, n_states, governor, is_main)

@@ -108,6 +108,13 @@ _AR_SPEECH_AT_START = re.compile(_AR_SPEECH_VERB)
 _AR_SPEECH = re.compile(r"\s" + _AR_SPEECH_VERB)
 _EN_PRONOUN = re.compile(r"(?:But |And )?(?:He|She)\b")
 _EN_ARTICLE = re.compile(r"\bthe$")
+# what opens an aside between a subject and its verb: a relative pronoun, or an apposition's determiner or
+# possessive ("Russia, which ...,", "China, North Korea's closest ally,", "Ukraine, a close partner,")
+_EN_RELATIVES = {"who", "which", "whose"}
+_EN_ASIDE_OPEN = re.compile(r",\s+(who|which|whose|a|an|the|its|his|her|their|\S+'s)\s")
+# words after a comma that start a clause or phrase of their own rather than close an aside
+_EN_CLAUSE_LINKS = {"and", "but", "or", "while", "saying", "adding", "after", "before", "as", "when", "where",
+                    "who", "which", "that", "if", "although", "though", "because", "said", "says"}
 _EN_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|insisted|argued|warned|urged|called)\b")
 OWN_COUNTRY = {
     "ar": re.compile(r"(?:^|\s)[وبلف]*(?:بلاده|بلادها|بلادنا|حكومته|حكومتها|حكومتنا|دولته|دولتها)(?=\W|$)"),
@@ -642,10 +649,15 @@ class RoleFinder:
     def _subject_before(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
         """SVO subject: the nearest bare actor before the trigger, in the same clause."""
         limit = 10 if trig.is_verbal or trig.pos == "participle" or self.lang == "en" else 6
+        aside = self._en_aside(trig) if self.lang == "en" else None
         for r in reversed(before):
             if PUNCT_BREAK.search(self.text[r.end:trig.token_start]):
                 return
+            if aside is not None and r.end > aside[0]:
+                continue  # "Russia, which is building Iran's reactor, called on": no actor of the aside
             toks = self._tokens(r.end, trig.token_start)
+            if aside is not None:
+                toks = self._tokens(r.end, aside[0]) + self._tokens(aside[1], trig.token_start)
             if len(toks) > limit:
                 return
             if r in slots.targets:
@@ -668,6 +680,27 @@ class RoleFinder:
             slots.sources = self._coordinated_back(r, before)
             slots.src_rule, slots.src_conf = "svo-subject", 0.6 if len(toks) <= 4 else 0.5
             return
+
+    def _en_aside(self, trig: Trigger) -> tuple[int, int] | None:
+        """The span of a relative clause or an apposition set off by commas between a subject and its verb
+        ("Russia, which is building Iran's first reactor, called on Tehran", "China, North Korea's closest
+        ally, said"): its actors are not the subject, and its words do not count toward the subject's
+        distance. None when the trigger does not follow such an aside."""
+        span = self.doc.sentences[self.doc.sentence_of(trig.token_start)]
+        text = self.text
+        close = text.rfind(",", span.start, trig.token_start)
+        if close < 0:
+            return None
+        tail = self.doc.match_text[close + 1:trig.token_start].split()
+        if len(tail) > 4 or any(w in _EN_CLAUSE_LINKS for w in tail):
+            return None  # ", and urged", ", saying": a clause of its own, not the end of an aside
+        for m in _EN_ASIDE_OPEN.finditer(self.doc.match_text, span.start, close):
+            inside = self.doc.match_text[m.end():close].split()
+            if m.group(1) in _EN_RELATIVES:
+                return m.start(), close + 1
+            if len(inside) <= 6 and "," not in self.doc.match_text[m.end():close]:
+                return m.start(), close + 1  # an apposition: ", Serbia's closest ally,", ", a close ally,"
+        return None
 
     def _pronoun_subject(self, trig: Trigger, si: int, before: list[ActorRef], slots: Slots) -> None:
         """"..., where he met President Bush": "he"/"she" right before the verb is the person who leads the
@@ -819,7 +852,11 @@ class RoleFinder:
             if self.lang == "ar":
                 ok = group[0].conj and gap in ("", "،", ",")
             else:
-                ok = gap.lower() in (",", "and", ", and")
+                # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": an article is no break, unless the
+                # one before it is the object of a preposition ("relations with Iran, and the UAE has downgraded")
+                ok = gap.lower() in (",", "and", ", and") or (
+                    _EN_ARTICLE.sub("", gap.lower()).strip() in (",", "and", ", and")
+                    and not self._after_en_preposition(r))
             if not ok:
                 break
             group.insert(0, r)
