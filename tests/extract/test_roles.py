@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casus.extract.actors import find_actors
 from casus.extract.document import Document
-from casus.extract.roles import RoleFinder
+from casus.extract.roles import RoleFinder, en_strip_lead
 from casus.extract.triggers import find_triggers
 from casus.model import Article
 
@@ -375,3 +375,31 @@ def test_an_english_list_of_subjects_takes_the_members_written_with_the_article(
     src, _, rule = roles("Bahrain has cut diplomatic relations with Iran, and the United Arab Emirates has downgraded "
                          "its ties with Tehran.", "downgraded its ties")
     assert src == {"ARE"}, rule
+
+
+def test_every_state_of_an_english_object_list_is_a_target_also_behind_a_head_noun_or_a_repeated_preposition() -> None:
+    src, tgt, rule = roles("President George W Bush telephoned the leaders of China, South Korea, Japan and Russia.",
+                           "telephoned")
+    assert (src, tgt) == ({"USA"}, {"CHN", "KOR", "JPN", "RUS"}), rule
+    src, tgt, rule = roles("The US State Department called on both China and the Philippines to comply with it.",
+                           "called on", pub_date="2016-07-12")
+    assert (src, tgt) == ({"USA"}, {"CHN", "PHL"}), rule
+    src, tgt, rule = roles("Mr Straw said he had spoken to his new French counterpart, Philippe Douste-Blazy, and to "
+                           "Dutch Foreign Minister Ben Bot over the weekend.", "spoken to")
+    assert (src, tgt) == ({"GBR"}, {"FRA", "NLD"}), rule
+    src, tgt, rule = roles("Officials said similar agreements were being negotiated with about ten other countries, "
+                           "including Algeria and Lebanon.", "negotiated")
+    assert tgt == {"DZA", "LBN"}, rule
+
+
+def test_a_list_member_after_one_the_trigger_does_not_reach_is_no_partner_of_its_and() -> None:
+    _, tgt, rule = roles("Analysts said the council was unlikely to agree on sanctions quickly, since Russia and "
+                         "China have extensive trade links with Iran.", "sanctions", pub_date="2006-07-31")
+    assert "CHN" not in tgt, rule
+
+
+def test_an_english_noun_phrase_lead_in_is_a_determiner_with_modifiers_or_a_head_noun_with_of() -> None:
+    assert en_strip_lead(["met", "his", "new"]) == ["met"]
+    assert en_strip_lead(["with", "the", "heads", "of", "state", "of"]) == ["with"]
+    assert en_strip_lead(["at", "a", "time", "when"]) == ["at", "a", "time", "when"]  # "at a time when both ..."
+    assert en_strip_lead(["the", "invasion", "of"]) == ["the", "invasion", "of"]

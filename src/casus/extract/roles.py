@@ -460,7 +460,7 @@ class RoleFinder:
         # a passive phrase ends in its agent's "by" ("backed by", subject_is target): what follows is its object
         # here and its source once the slots are swapped
         passive = trig.subject_is == "target" and self.doc.match_text[trig.start:trig.end].endswith(" by")
-        if (passive or self._en_verbal(trig)) and len(words) <= 1 and (not words or words[0] in ("the", "a", "both")):
+        if (passive or self._en_verbal(trig)) and not en_strip_lead(words):
             slots.targets = self._coordinated(first, after)
             slots.tgt_rule, slots.tgt_conf = "en-object", 0.7
         elif words and words[-1] in EN_AGENT_PREPS and len(words) <= 3:
@@ -519,6 +519,7 @@ class RoleFinder:
         limit = 14 if self.lang == "ar" else 12
         pos = trig.end
         seen = 0
+        prev: ActorRef | None = None  # the last actor passed over
         for r in after:
             if r in slots.sources:
                 pos = r.end
@@ -569,14 +570,27 @@ class RoleFinder:
                     pos = slots.sources[-1].end
                     continue
             else:
-                if prep == "the":
-                    prep = near[-2] if len(near) >= 2 else ""
-                if not prep and pos == trig.end and trig.subject_is != "target":
+                if prev is not None and _EN_ARTICLE.sub("", self.text[prev.end:r.token_start].lower()).strip() in (
+                        ",", "and", ", and", "or", ", or"):
+                    # "the leaders of China, South Korea and Japan": a list member after one passed over is no
+                    # partner of an "and"; lists the trigger reaches are taken whole from their first member
+                    prev = r
+                    pos = r.end
+                    continue
+                lead = en_strip_lead(near)
+                prep = lead[-1] if lead else ""
+                if prep == "including" and len(lead) <= 7:
+                    # "negotiated with about ten other countries, including Algeria and Lebanon": the members
+                    # a preposition's object is spelled out as are its objects too
+                    prep = next((w for w in reversed(lead[:-1]) if w in EN_TARGET_PREPS | {"with", "between"}),
+                                "including")
+                if prep in ("", "including") and pos == trig.end and trig.subject_is != "target":
                     # the trigger phrase ends in its preposition: "spoke on the telephone to X"
                     last_word = self.doc.match_text[trig.start:trig.end].rsplit(" ", 1)[-1]
                     prep = last_word if last_word in EN_TARGET_PREPS | EN_PARTNER_PREPS else ""
                 if prep in EN_TARGET_PREPS | EN_PARTNER_PREPS:
                     self._set_target(r, after, f"prep-{prep}", 0.7, slots)
+                    self._en_repeated_preposition(prep, after, slots)
                     if not slots.sources and trig.subject_is != "target":
                         self._en_agent_after(slots.targets[-1], after, slots)
                     return
@@ -596,8 +610,24 @@ class RoleFinder:
                     pos = slots.sources[-1].end
                     continue
             pos = r.end
+            prev = r
             if seen >= 3:
                 return
+
+    def _en_repeated_preposition(self, prep: str, after: list[ActorRef], slots: Slots) -> None:
+        """"spoke to President Obama and to French President Sarkozy", "to her Chinese counterpart, Li
+        Zhaoxing, and to the US Secretary of State": a coordination that repeats the preposition adds targets,
+        also after an apposition to the one before."""
+        pattern = re.compile(r"^(?:,\s*(?:[^,.;:!?]{1,40},\s*)?)?(?:and|or)\s+" + re.escape(prep) + "$")
+        while True:
+            last = slots.targets[-1]
+            nxt = next((r for r in after if r.token_start >= last.end), None)
+            if nxt is None or self.doc.count_tokens(last.end, nxt.token_start) > 9:
+                return
+            words = en_strip_lead([w.lower() for w in self._tokens(last.end, nxt.token_start)])
+            if not pattern.match(" ".join(words)) or nxt.modifier != slots.targets[0].modifier:
+                return
+            slots.targets += [r for r in self._coordinated(nxt, after) if r not in slots.targets]
 
     def _comma_clause(self, a: int, b: int) -> bool:
         """Whether a comma between a and b opens a new clause: a word of `events/clause_openers.yaml` or a
@@ -962,3 +992,29 @@ def group_adjectives(lang: str) -> dict[str, frozenset[str]]:
         for form in as_list(group.get(lang)):
             out[fold(form) if lang == "ar" else form.lower()] = members
     return out
+
+
+@cache
+def _object_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """`events/object_heads.yaml`: the head nouns (as word tuples) of a phrase that leads to its state(s) by
+    "of"/"from", and the determiners that may open it."""
+    data = load_yaml("events/object_heads.yaml") or {}
+    heads = frozenset(tuple(str(h).lower().split()) for h in as_list(data.get("heads")))
+    return heads, frozenset(str(d).lower() for d in as_list(data.get("determiners")))
+
+
+def en_strip_lead(words: list[str]) -> list[str]:
+    """The lower-cased words before an English actor without the lead-in of the actor's noun phrase: a head
+    noun for those who act for a state with its "of"/"from" ("the leaders of China", "representatives of
+    Iran"), and a determiner with at most two modifiers after it ("both China", "his new French counterpart",
+    "the two other leaders of")."""
+    heads, dets = _object_heads()
+    if len(words) >= 2 and words[-1] in ("of", "from"):
+        n = next((n for n in (3, 2, 1) if len(words) > n and tuple(words[-1 - n:-1]) in heads), 0)
+        if n:
+            words = words[:-1 - n]
+    for k in range(3):
+        if len(words) > k and words[-1 - k] in dets and not any(
+                w in EN_OBJECT_PREPS or w in _EN_CLAUSE_LINKS or not w.isalpha() for w in words[len(words) - k:]):
+            return words[:-1 - k]
+    return words
