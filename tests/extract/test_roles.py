@@ -403,3 +403,16 @@ def test_an_english_noun_phrase_lead_in_is_a_determiner_with_modifiers_or_a_head
     assert en_strip_lead(["with", "the", "heads", "of", "state", "of"]) == ["with"]
     assert en_strip_lead(["at", "a", "time", "when"]) == ["at", "a", "time", "when"]  # "at a time when both ..."
     assert en_strip_lead(["the", "invasion", "of"]) == ["the", "invasion", "of"]
+
+
+def test_of_after_a_possessed_english_noun_names_its_patient_and_a_comma_clause_ends_the_prepositions() -> None:
+    src, tgt, rule = roles("Serbia has condemned Washington's recognition of Kosovo.", "recognition",
+                           pub_date="2008-02-20")
+    assert (src, tgt) == ({"USA"}, {"XKX"}), rule
+    src, tgt, rule = roles("He had been among the first to condemn Israel's bombing of Lebanon last year.", "bombing",
+                           pub_date="2007-09-01")
+    assert (src, tgt) == ({"ISR"}, {"LBN"}), rule
+    _, tgt, rule = roles("UK Foreign Secretary William Hague is travelling to Kiev for talks with the new government, "
+                         "and US Secretary of State John Kerry is expected there on Tuesday.", "talks with",
+                         pub_date="2014-02-24")
+    assert not rule.endswith("prep-and"), rule  # the state after ", and" is the next clause's subject

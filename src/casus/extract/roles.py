@@ -115,6 +115,7 @@ _EN_ASIDE_OPEN = re.compile(r",\s+(who|which|whose|a|an|the|its|his|her|their|\S
 # words after a comma that start a clause or phrase of their own rather than close an aside
 _EN_CLAUSE_LINKS = {"and", "but", "or", "while", "saying", "adding", "after", "before", "as", "when", "where",
                     "who", "which", "that", "if", "although", "though", "because", "said", "says"}
+_EN_POSSESSOR = re.compile(r"(?:\w['’]s|s['’]|^(?:its|his|her|their|our))$")  # "Russia's", "allies'", "its"
 _EN_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|insisted|argued|warned|urged|called)\b")
 OWN_COUNTRY = {
     "ar": re.compile(r"(?:^|\s)[وبلف]*(?:بلاده|بلادها|بلادنا|حكومته|حكومتها|حكومتنا|دولته|دولتها)(?=\W|$)"),
@@ -577,6 +578,8 @@ class RoleFinder:
                     prev = r
                     pos = r.end
                     continue
+                if any(t.endswith(",") and u in _EN_CLAUSE_LINKS for t, u in zip(near, near[1:])):
+                    return  # "for talks with the new government, and US Secretary of State John Kerry is expected"
                 lead = en_strip_lead(near)
                 prep = lead[-1] if lead else ""
                 if prep == "including" and len(lead) <= 7:
@@ -594,10 +597,11 @@ class RoleFinder:
                     if not slots.sources and trig.subject_is != "target":
                         self._en_agent_after(slots.targets[-1], after, slots)
                     return
-                if (prep == "of" and pos == trig.end and len(near) <= 2 and trig.type in _EN_OF_PATIENT_TYPES
-                        and not self._en_verbal(trig)):
-                    # "the invasion of Iraq", "Israel's bombing of Lebanon", "its condemnation of Russia": after a
-                    # noun of force, coercion, blame or sanction, "of" names who suffers it
+                if (prep == "of" and pos == trig.end and len(near) <= 2 and (
+                        (trig.type in _EN_OF_PATIENT_TYPES and not self._en_verbal(trig)) or self._en_possessed(trig))):
+                    # "the invasion of Iraq", "its condemnation of Russia": after a noun of force, coercion, blame
+                    # or sanction, "of" names who suffers it; and after any noun whose possessor is its agent
+                    # ("Washington's recognition of Kosovo", "Israel's bombing of Lebanon"): "of" is then no agent
                     self._set_target(r, after, "prep-of", 0.65, slots)
                     return
                 if prep in ("in", "inside") and trig.type == "ASSAULT" and r.bare:
@@ -628,6 +632,15 @@ class RoleFinder:
             if not pattern.match(" ".join(words)) or nxt.modifier != slots.targets[0].modifier:
                 return
             slots.targets += [r for r in self._coordinated(nxt, after) if r not in slots.targets]
+
+    def _en_possessed(self, trig: Trigger) -> bool:
+        """Whether an English trigger word has a possessor before it, right before or across one adjective
+        ("Russia's annexation", "its continued defence", "Britain's formal recognition")."""
+        if trig.pos == "phrase" and self._en_verbal(trig):
+            return False
+        words = self.doc.match_text[max(0, trig.token_start - 40):trig.token_start].split()[-2:]
+        return any(_EN_POSSESSOR.search(w) for w in words[-1:]) or (
+            len(words) == 2 and _EN_POSSESSOR.search(words[0]) is not None and words[1].isalpha())
 
     def _comma_clause(self, a: int, b: int) -> bool:
         """Whether a comma between a and b opens a new clause: a word of `events/clause_openers.yaml` or a
