@@ -254,3 +254,41 @@ def test_hijri_month_name_without_a_hijri_year_is_not_a_date() -> None:
 def test_gregorian_era_marker_glued_to_the_year_is_read() -> None:
     assert one("في 17 يناير 2018م وقع الطرفان", pub="2025-06-18") == ("2018-01-17", "day")
     assert one("في عام 2018م") == ("2018", "year")
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت واشنطن من جانب واحد الانسحاب من الاتفاق",   # واحد "one", not و + أحد "Sunday"
+    "قال أحد مساعدي الرئيس إن العقوبات ستفرض",
+    "أعلنت الوزارة مقتل فلسطينيين اثنين برصاص الجيش",   # اثنين "two", not Monday
+    "تجري تظاهرات كل يوم جمعة قرب السياج",              # any Friday
+    "وقالت كفاح خميس رئيسة الجمعية",
+])
+def test_bare_arabic_day_names_are_other_words(text: str) -> None:
+    assert dates(text) == []
+
+
+def test_day_names_with_the_article_are_still_found() -> None:
+    assert one("أعلنت الوزارة الأحد مقتل فلسطينيين اثنين") == ("2025-01-19", "day")
+    assert one("وقال يوم الاثنين إن") == ("2025-01-20", "day")
+
+
+@pytest.mark.parametrize("text", [
+    "وفي اليوم التالي أعلن الجيش انسحابه",
+    "في اليوم الأول من الاحتجاجات قتل 16 فلسطينيا",
+    "واستولت إسرائيل في ذلك اليوم على شبه جزيرة سيناء",
+    "وقعت الهجمات في اليوم نفسه",
+    "ساعات راحة لا تقل عن ثماني ساعات في اليوم الواحد",
+])
+def test_al_yawm_naming_another_day_is_not_today(text: str) -> None:
+    assert dates(text) == []
+
+
+def test_al_yawm_alone_is_still_today() -> None:
+    assert one("وقال الوزير اليوم إن بلاده سترد") == (PUB, "day")
+    assert dates("أعلنت الوزارة اليوم الاثنين") == [(PUB, "day"), (PUB, "day")]
+
+
+def test_one_day_after_another_event_is_not_counted_from_publication() -> None:
+    """"بعد يوم واحد من عودة الوفد": واحد between the unit and من does not hide the other point."""
+    assert dates("أعلنت الولايات المتحدة بعد يوم واحد من عودة الوفد") == []
+    assert one("وصل الوفد بعد يوم واحد") == ("2025-01-21", "day")

@@ -256,3 +256,31 @@ def test_a_denial_is_a_rejection_of_whoever_made_the_claim_it_answers() -> None:
     # an accusation that was not made is nothing to deny
     assert rule_targets("The United States did not blame Syria for the attack. "
                         "Damascus denied any involvement.", "SYR") == set()
+
+
+def _dates(text: str, pub_date: str = "2018-05-12") -> dict[tuple[str, str, str], str | None]:
+    res = analyze(Article(id="t", text=text, pub_date=pub_date))
+    return {(e.source.country, e.target.country, e.type): e.date for e in res.events}
+
+
+def test_a_date_in_a_relative_clause_of_another_noun_does_not_date_the_event() -> None:
+    # the agreement was signed in 2015, the withdrawal is not dated by it
+    found = _dates("أعلن ترامب انسحاب الولايات المتحدة من الاتفاق النووي مع إيران الذي وقع عام 2015.")
+    assert found[("USA", "IRN", "REJECT")] is None, found
+    found = _dates("وأعلن ترامب في 8 مايو انسحاب الولايات المتحدة من الاتفاق النووي الذي وقعته إيران عام 2015.")
+    assert found[("USA", "IRN", "REJECT")] == "2018-05-08", found
+
+
+def test_a_relative_clause_right_after_the_event_noun_dates_it() -> None:
+    found = _dates("وتحدث المرصد عن الضربات الإسرائيلية على سوريا التي وقعت فجر الخميس.")
+    assert found[("ISR", "SYR", "ASSAULT")] == "2018-05-10", found
+
+
+def test_an_event_told_in_a_relative_clause_does_not_take_the_main_clause_date() -> None:
+    # Monday is when the UAE said it, not when its support began
+    found = _dates("والاثنين، أكدت الإمارات التي تساند القوات اليمنية، أن الهجوم على الحديدة لن يتوقف.")
+    assert [d for k, d in found.items() if k[:2] == ("ARE", "YEM")] == [None], found
+    # a verb coordinated after the clause is the main clause's again
+    found = _dates("ونددت الولايات المتحدة، الخميس، بالهجمات التي شنتها إيران من سوريا "
+                   "وأيدت حق إسرائيل في الدفاع عن نفسها.")
+    assert found[("USA", "ISR", "SUPPORT")] == "2018-05-10", found

@@ -41,6 +41,9 @@ class _Grammar:
     units: dict[str, tuple[str, int, bool]]  # word → (offset unit, factor, dual: the word itself means 2)
     numbers: dict[str, int]
     hijri_months: dict[str, int]
+    day_nouns: frozenset[str]        # اليوم "today" / "the day": not today between these words
+    day_noun_after: frozenset[str]
+    day_noun_before: frozenset[str]
 
 
 @cache
@@ -51,12 +54,12 @@ def _grammar(lang: str) -> _Grammar:
     for num, names in (cal.get("months") or {}).items():
         for w in as_list(names.get(lang)):
             months[norm(w).rstrip(".")] = int(num)
+    # Arabic day names only with ال: the bare forms are other words (واحد "one" read as و + أحد,
+    # اثنين "two", جمعة and خميس names), and "يوم جمعة" is "any Friday", not a date
     weekdays: dict[str, int] = {}
     for num, names in (cal.get("weekdays") or {}).items():
         for w in as_list(names.get(lang)):
             weekdays[norm(w)] = int(num)
-            if lang == "ar" and norm(w).startswith("ال"):
-                weekdays[norm(w)[2:]] = int(num)
     relative: dict[str, tuple[str, int]] = {}
     for rec in cal.get("relative") or []:
         unit = next((u for u in ("days", "weeks", "months", "years") if u in rec), None)
@@ -76,6 +79,9 @@ def _grammar(lang: str) -> _Grammar:
     for num, names in (cal.get("hijri_months") or {}).items():
         for w in as_list(names.get(lang)):
             hijri[norm(w).replace("'", "")] = int(num)
+    nouns = cal.get("day_nouns") or {}
+    day_nouns = tuple(frozenset(norm(w) for w in as_list((nouns.get(k) or {}).get(lang)))
+                      for k in ("words", "after", "before"))
     hijri_re = word_alternation(list(hijri))
     month_re = word_alternation(list(months))
     day_re = word_alternation(list(weekdays))
@@ -88,6 +94,7 @@ def _grammar(lang: str) -> _Grammar:
     period_re = word_alternation(period_words)
     unit_re = word_alternation(list(units))
     num_re = rf"\d{{1,3}}|{word_alternation(list(numbers))}"
+    one_re = word_alternation([w for w, n in numbers.items() if n == 1 and " " not in w])
     if lang == "ar":
         # a Gregorian era marker may be glued to the year: "2018م"
         greg = r"(?:م(?![\w]))?"
@@ -100,10 +107,11 @@ def _grammar(lang: str) -> _Grammar:
             rf"|(?:(?:عام|العام|سنه|السنه|لعام|بعام|منذ|في|{period_re})\s+)(?P<y3>(?:19|20)\d\d)(?!\d){greg}"
         )
         # weekdays, durations and relative words may carry the clitic و/ف (والخميس, وامس), left outside the match
-        # a duration counts from publication unless من names another point ("قبل ثلاثه ايام من الانتخابات");
+        # a duration counts from publication unless من names another point ("قبل ثلاثه ايام من الانتخابات",
+        # "بعد يوم واحد من عودته");
         # "منذ عام 2011" is a year, not a duration
         clitic_body = (
-            rf"(?P<dmark>قبل|منذ|بعد|في\s+غضون)\s+(?:(?P<dnum>{num_re})\s+)?(?P<dunit>{unit_re})(?!\s+(?:من\s|\d))"
+            rf"(?P<dmark>قبل|منذ|بعد|في\s+غضون)\s+(?:(?P<dnum>{num_re})\s+)?(?P<dunit>{unit_re})(?!\s+(?:(?:{one_re})\s+)?(?:من\s|\d))"
             rf"|(?P<rel>{rel_re})"
             rf"|(?:يوم\s+)?(?:(?:صباح|مساء|ليل|ليله|ظهر|فجر)\s+)?(?P<wd>{day_re})"
         )
@@ -125,7 +133,7 @@ def _grammar(lang: str) -> _Grammar:
     pattern = re.compile(rf"(?:(?<![\w])(?:{body}){clitic})(?![\w])")
     future = ("المقبل", "القادم", "المقبله", "القادمه") if lang == "ar" else ("next", "coming")
     past = ("الماضي", "الماضيه", "المنصرم", "الفايت") if lang == "ar" else ("last", "past")
-    return _Grammar(pattern, months, weekdays, relative, future, past, units, numbers, hijri)
+    return _Grammar(pattern, months, weekdays, relative, future, past, units, numbers, hijri, *day_nouns)
 
 
 def find_dates(text: str, lang: str, pub_date: str | None) -> list[DateMention]:
@@ -178,6 +186,8 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tupl
     if gd.get("rel"):
         if pub is None:
             return None
+        if _squash(gd["rel"]) in g.day_nouns and _another_day(m, g, text):
+            return None
         unit, n = g.relative[_squash(gd["rel"])]
         return _shift(pub, unit, n)
     if gd.get("wd"):
@@ -197,6 +207,14 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tupl
             delta = -7
         return (pub + timedelta(days=delta)).isoformat(), "day", True
     return None
+
+
+def _another_day(m: re.Match[str], g: _Grammar, text: str) -> bool:
+    """"في اليوم التالي", "اليوم الأول", "ذلك اليوم": the day noun names another day than today."""
+    after = text[m.end():m.end() + 20].split(maxsplit=1)
+    before = text[max(0, m.start() - 20):m.start()].rsplit(maxsplit=1)
+    return (bool(after) and after[0].strip(".,،:؛\"'()") in g.day_noun_after) or \
+        (bool(before) and before[-1] in g.day_noun_before)
 
 
 def _hijri(month: int, year: int, day: str | None) -> tuple[str, str, bool] | None:

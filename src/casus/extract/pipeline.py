@@ -8,15 +8,26 @@ it runs the same in a CLI call, a web request or a Dask worker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from casus.extract.actors import actor_records, find_actors
 from casus.extract.claims import find_claims
 from casus.extract.dates import DateMention, find_dates
 from casus.extract.document import Document
 from casus.extract.events import Coded, code_events
+from casus.extract.roles import AR_RELATIVE
 from casus.extract.triggers import find_triggers
+from casus.lexicon.loader import as_list, load_yaml
 from casus.model import Article, ArticleResult, Event, EventSide
+from casus.text.normalize import fold
+
+# a relative clause runs from its pronoun to the next punctuation mark (or the end of the sentence)
+_CLAUSE_END = re.compile(r"[،,؛;:.!?\"«»()]")
+# a relative clause this many words or fewer after the trigger describes the trigger's own noun
+# ("الضربات الإسرائيلية على سوريا التي وقعت فجر الخميس"), so its date is the event's
+_OWN_CLAUSE_WORDS = 3
 
 
 def analyze(article: Article) -> ArticleResult:
@@ -76,12 +87,56 @@ def _event_sentence_dates(doc: Document, coded: list[Coded]) -> list[DateMention
 
 
 def _event_date(doc: Document, c: Coded, dates: list[DateMention]) -> DateMention | None:
-    """The date written nearest the trigger in the same sentence."""
+    """The date written nearest the trigger in the same sentence and the same (Arabic) relative clause."""
     sent = doc.sentences[c.sentence]
     same = [d for d in dates if sent.start <= d.start < sent.end]
+    if same and doc.lang == "ar":
+        clauses = _relative_clauses(doc.match_text, sent.start, sent.end)
+        if clauses:
+            same = [d for d in same if _same_clause(doc.match_text, c, d, clauses)]
     if not same:
         return None
     return min(same, key=lambda d: abs(d.start - c.trigger.start))
+
+
+@cache
+def _relative_pronoun() -> re.Pattern[str]:
+    heads = [fold(w) for w in as_list((load_yaml("dates/calendar.yaml").get("time_clause_heads") or {}).get("ar"))]
+    not_after = "".join(rf"(?<!{re.escape(h)}\s)" for h in heads)
+    return re.compile(rf"(?<![\w]){not_after}(?:{'|'.join(sorted(AR_RELATIVE))})(?![\w])")
+
+
+def _relative_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the relative clauses (الذي, التي ... up to the next punctuation) of a sentence."""
+    out = []
+    for m in _relative_pronoun().finditer(text, start, end):
+        stop = _CLAUSE_END.search(text, m.end(), end)
+        out.append((m.start(), stop.start() if stop else end))
+    return out
+
+
+def _same_clause(text: str, c: Coded, d: DateMention, clauses: list[tuple[int, int]]) -> bool:
+    """Whether date `d` may date the event of `c`: a date in a relative clause of another noun belongs to
+    that clause ("انسحاب بلاده من الاتفاق النووي الذي وقع عام 2015" is no withdrawal in 2015), and an event
+    told in a relative clause does not take the main clause's date ("الإمارات التي تساند القوات اليمنية"
+    said on Monday: not a Monday act). A verb coordinated with و/ف after the clause ("التي شنتها إيران
+    وأيدت") belongs to the main clause again."""
+    def clause(pos: int) -> tuple[int, int] | None:
+        return max((s for s in clauses if s[0] <= pos < s[1]), default=None)
+
+    t = c.trigger.start
+    of_trigger = clause(t)
+    if t >= 2 and text[t - 1] in "وف" and not text[t - 2].isalnum():
+        of_trigger = None
+    of_date = clause(d.start)
+    if of_trigger == of_date:
+        return True
+    if of_trigger is not None and (of_date is None or of_date[0] < of_trigger[0]):
+        return False  # the event is told inside a relative clause, the date outside it
+    if of_date is not None and t < of_date[0]:
+        # the date is in a later relative clause: the event's own only right after the trigger
+        return len(text[c.trigger.end:of_date[0]].split()) <= _OWN_CLAUSE_WORDS
+    return True
 
 
 def _claimed_event(coded: list[Coded], sentence: int, offset: int) -> int | None:
