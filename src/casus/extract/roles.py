@@ -112,9 +112,6 @@ _EN_ARTICLE = re.compile(r"\bthe$")
 # possessive ("Russia, which ...,", "China, North Korea's closest ally,", "Ukraine, a close partner,")
 _EN_RELATIVES = {"who", "which", "whose"}
 _EN_ASIDE_OPEN = re.compile(r",\s+(who|which|whose|a|an|the|its|his|her|their|\S+'s)\s")
-# words after a comma that start a clause or phrase of their own rather than close an aside
-_EN_CLAUSE_LINKS = {"and", "but", "or", "while", "saying", "adding", "after", "before", "as", "when", "where",
-                    "who", "which", "that", "if", "although", "though", "because", "said", "says"}
 _EN_POSSESSOR = re.compile(r"(?:\w['’]s|s['’]|^(?:its|his|her|their|our))$")  # "Russia's", "allies'", "its"
 _EN_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|insisted|argued|warned|urged|called)\b")
 OWN_COUNTRY = {
@@ -578,7 +575,7 @@ class RoleFinder:
                     prev = r
                     pos = r.end
                     continue
-                if any(t.endswith(",") and u in _EN_CLAUSE_LINKS for t, u in zip(near, near[1:])):
+                if any(t.endswith(",") and u in _en_clause_links() for t, u in zip(near, near[1:])):
                     return  # "for talks with the new government, and US Secretary of State John Kerry is expected"
                 lead = en_strip_lead(near)
                 prep = lead[-1] if lead else ""
@@ -735,7 +732,7 @@ class RoleFinder:
         if close < 0:
             return None
         tail = self.doc.match_text[close + 1:trig.token_start].split()
-        if len(tail) > 4 or any(w in _EN_CLAUSE_LINKS for w in tail):
+        if len(tail) > 4 or any(w in _en_clause_links() for w in tail):
             return None  # ", and urged", ", saying": a clause of its own, not the end of an aside
         for m in _EN_ASIDE_OPEN.finditer(self.doc.match_text, span.start, close):
             inside = self.doc.match_text[m.end():close].split()
@@ -979,6 +976,12 @@ def _indefinite_relative(toks: list[str]) -> bool:
                for t in toks[:-1])
 
 
+def _en_clause_links() -> frozenset[str]:
+    """English words that, after a comma, start a clause or phrase of their own rather than close an aside
+    (`events/clause_openers.yaml`)."""
+    return word_set("events/clause_openers.yaml", "en")
+
+
 def _inside_clause(near: list[str], from_trigger: bool) -> bool:
     """Whether an actor after these words (`from_trigger`: counted from the trigger, else from an earlier actor)
     stands in a clause of its own, not in a phrase of the trigger's: after "أن" ("اتفقا على أن القرار الأميركي"),
@@ -1028,6 +1031,6 @@ def en_strip_lead(words: list[str]) -> list[str]:
             words = words[:-1 - n]
     for k in range(3):
         if len(words) > k and words[-1 - k] in dets and not any(
-                w in EN_OBJECT_PREPS or w in _EN_CLAUSE_LINKS or not w.isalpha() for w in words[len(words) - k:]):
+                w in EN_OBJECT_PREPS or w in _en_clause_links() or not w.isalpha() for w in words[len(words) - k:]):
             return words[:-1 - k]
     return words
