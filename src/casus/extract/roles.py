@@ -619,7 +619,7 @@ class RoleFinder:
         """"spoke to President Obama and to French President Sarkozy", "to her Chinese counterpart, Li
         Zhaoxing, and to the US Secretary of State": a coordination that repeats the preposition adds targets,
         also after an apposition to the one before."""
-        pattern = re.compile(r"^(?:,\s*(?:[^,.;:!?]{1,40},\s*)?)?(?:and|or)\s+" + re.escape(prep) + "$")
+        pattern = _repeated_preposition(prep)
         while True:
             last = slots.targets[-1]
             nxt = next((r for r in after if r.token_start >= last.end), None)
@@ -974,6 +974,12 @@ def _indefinite_relative(toks: list[str]) -> bool:
         return False
     return all(len(t) > 3 and not t.startswith(("ال", "وال")) and t.endswith(_NISBA_FORMS + ("ه",))
                for t in toks[:-1])
+
+
+@cache
+def _repeated_preposition(prep: str) -> re.Pattern[str]:
+    """The words between two objects that repeat `prep`: "and to", ", and to", ", Li Zhaoxing, and to"."""
+    return re.compile(r"^(?:,\s*(?:[^,.;:!?]{1,40},\s*)?)?(?:and|or)\s+" + re.escape(prep) + "$")
 
 
 def _en_clause_links() -> frozenset[str]:
