@@ -284,3 +284,26 @@ def test_an_event_told_in_a_relative_clause_does_not_take_the_main_clause_date()
     found = _dates("ونددت الولايات المتحدة، الخميس، بالهجمات التي شنتها إيران من سوريا "
                    "وأيدت حق إسرائيل في الدفاع عن نفسها.")
     assert found[("USA", "ISR", "SUPPORT")] == "2018-05-10", found
+
+
+def test_an_english_clause_fences_dates_as_arabic_relative_clauses_do() -> None:
+    # last year is when Israel struck, not when France condemned; Monday is when Russia spoke
+    found = _dates("France condemned on Monday the strikes that Israel carried out against Syria last year.")
+    assert found.get(("ISR", "SYR", "ASSAULT"), "2017") == "2017", found
+    assert found[("FRA", "SYR", "ACCUSE")] == "2018-05-07", found
+    found = _dates("Defence spending would rise to 2.5% of GDP by 2027, saying the world had changed "
+                   "since Russia's full-scale invasion of Ukraine.", "2025-02-28")
+    assert found[("RUS", "UKR", "ASSAULT")] is None, found
+
+
+def test_a_future_event_on_a_day_named_without_direction_takes_the_coming_day() -> None:
+    # written on Wednesday 19 November 2003: "will hold talks on Thursday" is the 20th, "met on Thursday" the 13th
+    found = _dates("Tony Blair will hold talks with Vladimir Putin on Thursday.", "2003-11-19")
+    assert found[("GBR", "RUS", "CONSULT")] == "2003-11-20", found
+    found = _dates("Tony Blair held talks with Vladimir Putin on Thursday.", "2003-11-19")
+    assert found[("GBR", "RUS", "CONSULT")] == "2003-11-13", found
+    # a day and month without a year: the coming one for a future act, written in March
+    found = _dates("Britain will withdraw its troops from Iraq by 30 June.", "2004-03-16")
+    assert found[("GBR", "IRQ", "RETREAT")] == "2004-06-30", found
+    found = _dates("سيلتقي وزير الخارجية الروسي سيرغي لافروف نظيره التركي مولود جاويش أوغلو الخميس في أنقرة.")
+    assert found[("RUS", "TUR", "CONSULT")] == "2018-05-17", found

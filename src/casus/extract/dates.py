@@ -28,6 +28,7 @@ class DateMention:
     value: str        # YYYY-MM-DD | YYYY-MM | YYYY
     precision: str    # day | week (value = its Monday) | month | year
     relative: bool    # resolved from the publication date
+    ahead: str | None = None  # the reading forward from publication, where the text leaves the direction open
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,7 @@ def find_dates(text: str, lang: str, pub_date: str | None) -> list[DateMention]:
     for m in g.pattern.finditer(text):
         value = _resolve(m, g, pub, text)
         if value is not None:
-            out.append(DateMention(m.start(), m.end(), value[0], value[1], value[2]))
+            out.append(DateMention(m.start(), m.end(), *value))
     return out
 
 
@@ -157,7 +158,16 @@ def _parse_iso(value: str | None) -> date | None:
         return None
 
 
-def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tuple[str, str, bool] | None:
+def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tuple[str, str, bool, str | None] | None:
+    """Value, precision, whether resolved from the publication date, and the forward reading if any."""
+    value = _resolve_value(m, g, pub, text)
+    if value is None or len(value) == 4:
+        return value
+    return value[0], value[1], value[2], None
+
+
+def _resolve_value(m: re.Match[str], g: _Grammar, pub: date | None, text: str) \
+        -> tuple[str, str, bool] | tuple[str, str, bool, str | None] | None:
     gd = m.groupdict()
     if gd.get("hm"):
         return _hijri(g.hijri_months[_squash(gd["hm"]).replace("'", "")], int(gd["hy"]), gd.get("hd"))
@@ -173,9 +183,11 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tupl
             return (*_iso(int(year), month, d), False)
         if pub is None:
             return None
-        # no year: the most recent such day not after publication (or just after, for announcements)
+        # no year: the most recent such day not after publication (or just after, for announcements);
+        # a future event takes the next one ("will withdraw by 30 June", written in March)
         y = pub.year if (month, d) <= (pub.month, pub.day) or (month - pub.month) % 12 <= 1 else pub.year - 1
-        return (*_iso(y, month, d), True)
+        ahead = pub.year if (month, d) >= (pub.month, pub.day) else pub.year + 1
+        return (*_iso(y, month, d), True, _iso(ahead, month, d)[0])
     if gd.get("m2"):
         month = g.months.get(_month_key(gd["m2"], g))
         return (f"{int(gd['y2']):04d}-{month:02d}", "month", False) if month else None
@@ -200,12 +212,13 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tupl
         before = gd.get("dir")  # English "next Tuesday", "last Monday"
         future = before in ("next", "coming") or (before is None and any(after.startswith(w) for w in g.future_words))
         past = before in ("last", "past", "previous") or any(after.startswith(w) for w in g.past_words)
-        delta = (wd - pub.weekday()) % 7 if future else -((pub.weekday() - wd) % 7)
-        if future and delta == 0:
-            delta = 7
-        elif past and delta == 0:  # "الخميس الماضي" written on a Thursday: a week ago
+        forward = (wd - pub.weekday()) % 7 or 7
+        delta = forward if future else -((pub.weekday() - wd) % 7)
+        if past and delta == 0:  # "الخميس الماضي" written on a Thursday: a week ago
             delta = -7
-        return (pub + timedelta(days=delta)).isoformat(), "day", True
+        # no direction written: the past day, but a future event takes the coming one ("will meet on Thursday")
+        coming = None if future or past else (pub + timedelta(days=forward)).isoformat()
+        return (pub + timedelta(days=delta)).isoformat(), "day", True, coming
     return None
 
 

@@ -56,6 +56,9 @@ def analyze_many(articles: Iterable[Article]) -> Iterator[ArticleResult]:
 def _finish(doc: Document, c: Coded, dates: list[DateMention]) -> Event:
     modality = c.modality
     date = _event_date(doc, c, dates)
+    value = date.value if date else None
+    if date is not None and date.ahead is not None and modality == "hypothetical":
+        value = date.ahead  # a future event on a day named without direction: the coming one
     return Event(
         type=c.trigger.type,
         source=_side(doc, c.source),
@@ -64,7 +67,7 @@ def _finish(doc: Document, c: Coded, dates: list[DateMention]) -> Event:
         evidence=doc.evidence(*c.span),
         sentence=c.sentence,
         mode=c.trigger.mode,
-        date=date.value if date else None,
+        date=value,
         date_precision=date.precision if date else None,
         confidence=c.confidence,
         trigger=doc.evidence(c.trigger.start, c.trigger.end).text,
@@ -82,16 +85,17 @@ def _event_sentence_dates(doc: Document, coded: list[Coded]) -> list[DateMention
     for si in sorted({c.sentence for c in coded}):
         span = doc.sentences[si]
         for d in find_dates(doc.match_text[span.start:span.end], doc.lang, doc.article.pub_date):
-            out.append(DateMention(d.start + span.start, d.end + span.start, d.value, d.precision, d.relative))
+            out.append(DateMention(d.start + span.start, d.end + span.start, d.value, d.precision, d.relative,
+                                   d.ahead))
     return out
 
 
 def _event_date(doc: Document, c: Coded, dates: list[DateMention]) -> DateMention | None:
-    """The date written nearest the trigger in the same sentence and the same (Arabic) relative clause."""
+    """The date written nearest the trigger in the same sentence and the same relative clause."""
     sent = doc.sentences[c.sentence]
     same = [d for d in dates if sent.start <= d.start < sent.end]
-    if same and doc.lang == "ar":
-        clauses = _relative_clauses(doc.match_text, sent.start, sent.end)
+    if same:
+        clauses = _relative_clauses(doc.match_text, sent.start, sent.end, doc.lang)
         if clauses:
             same = [d for d in same if _same_clause(doc.match_text, c, d, clauses)]
     if not same:
@@ -100,16 +104,20 @@ def _event_date(doc: Document, c: Coded, dates: list[DateMention]) -> DateMentio
 
 
 @cache
-def _relative_pronoun() -> re.Pattern[str]:
-    heads = [fold(w) for w in as_list((load_yaml("dates/calendar.yaml").get("time_clause_heads") or {}).get("ar"))]
-    not_after = "".join(rf"(?<!{re.escape(h)}\s)" for h in heads)
-    return re.compile(rf"(?<![\w]){not_after}(?:{'|'.join(sorted(AR_RELATIVE))})(?![\w])")
+def _relative_pronoun(lang: str) -> re.Pattern[str]:
+    calendar = load_yaml("dates/calendar.yaml")
+    if lang == "ar":
+        heads = [fold(w) for w in as_list((calendar.get("time_clause_heads") or {}).get("ar"))]
+        not_after = "".join(rf"(?<!{re.escape(h)}\s)" for h in heads)
+        return re.compile(rf"(?<![\w]){not_after}(?:{'|'.join(sorted(AR_RELATIVE))})(?![\w])")
+    words = sorted(w.lower() for w in as_list((calendar.get("clause_openers") or {}).get(lang)))
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(map(re.escape, words))})(?![\w'])" if words else r"(?!)")
 
 
-def _relative_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the relative clauses (الذي, التي ... up to the next punctuation) of a sentence."""
+def _relative_clauses(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
+    """Spans of the clauses that fence dates (الذي, التي, "which", ", saying" ... up to the next punctuation)."""
     out = []
-    for m in _relative_pronoun().finditer(text, start, end):
+    for m in _relative_pronoun(lang).finditer(text, start, end):
         stop = _CLAUSE_END.search(text, m.end(), end)
         out.append((m.start(), stop.start() if stop else end))
     return out
