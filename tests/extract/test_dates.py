@@ -292,3 +292,32 @@ def test_one_day_after_another_event_is_not_counted_from_publication() -> None:
     """"بعد يوم واحد من عودة الوفد": واحد between the unit and من does not hide the other point."""
     assert dates("أعلنت الولايات المتحدة بعد يوم واحد من عودة الوفد") == []
     assert one("وصل الوفد بعد يوم واحد") == ("2025-01-21", "day")
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("فرضت الولايات المتحدة في أغسطس عقوبات على كيانات روسية", "ar", "2024-08"),  # written 20 January 2025
+    ("وخلال شهر ديسمبر التقى الوزيران", "ar", "2024-12"),
+    ("وفي يناير/كانون الثاني الماضي", "ar", "2024-01"),
+    ("القمة المقررة أواخر أبريل المقبل", "ar", "2025-04"),
+    ("منذ شهر يونيو", "ar", "2024-06"),
+    ("The sanctions imposed in August", "en", "2024-08"),
+    ("talks held in early December", "en", "2024-12"),
+    ("the summit next October", "en", "2025-10"),
+])
+def test_a_month_named_alone_takes_its_year_from_publication(text: str, lang: str, value: str) -> None:
+    assert one(text, lang) == (value, "month")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("مارس ضغوطا كبيرة على إيران", "ar"),  # مارس "exerted", not March
+    ("قالت تيريزا ماي إن بلادها", "ar"),      # Theresa May
+    ("This may be the end of the talks", "en"),
+    ("Iran may strike in retaliation", "en"),
+])
+def test_a_month_word_without_a_lead_is_no_date(text: str, lang: str) -> None:
+    assert dates(text, lang) == []
+
+
+def test_a_month_alone_offers_the_coming_one_for_future_events() -> None:
+    [d] = find_dates(fold("ستعقد القمة في مارس"), "ar", PUB)
+    assert (d.value, d.ahead) == ("2024-03", "2025-03")

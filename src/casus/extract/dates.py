@@ -45,6 +45,7 @@ class _Grammar:
     day_nouns: frozenset[str]        # اليوم "today" / "the day": not today between these words
     day_noun_after: frozenset[str]
     day_noun_before: frozenset[str]
+    month_directions: dict[str, str]  # word after (ar) or before (en) a month name → past | next | current
 
 
 @cache
@@ -93,6 +94,15 @@ def _grammar(lang: str) -> _Grammar:
                     if norm(w) not in (norm("أول"), norm("آخر"))]
     period_words += [norm(w) for rec in (cal.get("seasons") or {}).values() for w in as_list(rec.get(lang))]
     period_re = word_alternation(period_words)
+    # a month named alone ("في مارس", "in August", "أبريل المقبل", "last October") takes its year from
+    # publication; it needs a preposition, period word or direction, since مارس is also a verb and "may" a
+    # modal, and weak months ("May", "March") never follow this/last/next ("this may be")
+    month_dirs = {norm(w): kind for kind, names in (cal.get("directions") or {}).items()
+                  for w in as_list((names or {}).get(lang))}
+    dir_re = word_alternation(list(month_dirs))
+    weak = {norm(w).rstrip(".") for w in as_list((cal.get("weak_months") or {}).get(lang))}
+    strong_month_re = word_alternation([w for w in months if w not in weak])
+    month_leads = word_alternation([norm(w) for w in as_list((cal.get("month_leads") or {}).get(lang))] + period_words)
     unit_re = word_alternation(list(units))
     num_re = rf"\d{{1,3}}|{word_alternation(list(numbers))}"
     one_re = word_alternation([w for w, n in numbers.items() if n == 1 and " " not in w])
@@ -112,9 +122,11 @@ def _grammar(lang: str) -> _Grammar:
         # "بعد يوم واحد من عودته");
         # "منذ عام 2011" is a year, not a duration
         clitic_body = (
-            rf"(?P<dmark>قبل|منذ|بعد|في\s+غضون)\s+(?:(?P<dnum>{num_re})\s+)?(?P<dunit>{unit_re})(?!\s+(?:(?:{one_re})\s+)?(?:من\s|\d))"
+            rf"(?P<dmark>قبل|منذ|بعد|في\s+غضون)\s+(?:(?P<dnum>{num_re})\s+)?(?P<dunit>{unit_re})(?!\s+(?:(?:{one_re})\s+)?(?:من\s|\d|(?:{month_re})(?![\w])))"
             rf"|(?P<rel>{rel_re})"
             rf"|(?:يوم\s+)?(?:(?:صباح|مساء|ليل|ليله|ظهر|فجر)\s+)?(?P<wd>{day_re})"
+            rf"|(?:(?P<mlead>{month_leads})\s+)?(?:شهر\s+)?(?P<m5>{month_re})(?:\s*/\s*(?:{month_re}))?"
+            rf"(?:\s+(?P<mdir>{dir_re}))?(?!\s*(?:/\s*\S+\s*)?(?:من\s+)?(?:عام\s+|العام\s+)?\d)"
         )
         del year_word
     else:
@@ -128,13 +140,16 @@ def _grammar(lang: str) -> _Grammar:
             rf"|(?P<dmark2>in|within)\s+(?P<dnum2>{num_re})\s+(?P<dunit2>{unit_re})(?!\s+(?:of|before|after)\b)"
             rf"|(?P<rel>{rel_re})"
             rf"|(?:on\s+)?(?:(?P<dir>next|last|coming|past|previous)\s+)?(?P<wd>{day_re})"
+            rf"|(?:(?P<mdir>{dir_re})\s+(?P<m6>{strong_month_re})|(?P<mlead>{month_leads})(?:\s+|-)(?:of\s+)?"
+            rf"(?P<m5>{month_re}))\.?(?!\.?,?\s*\d)"
         )
         clitic_body = ""
     clitic = rf"|(?:(?<![\w])|(?<=(?<![\w])[وف]))(?:{clitic_body})" if clitic_body else ""
     pattern = re.compile(rf"(?:(?<![\w])(?:{body}){clitic})(?![\w])")
     future = ("المقبل", "القادم", "المقبله", "القادمه") if lang == "ar" else ("next", "coming")
     past = ("الماضي", "الماضيه", "المنصرم", "الفايت") if lang == "ar" else ("last", "past")
-    return _Grammar(pattern, months, weekdays, relative, future, past, units, numbers, hijri, *day_nouns)
+    return _Grammar(pattern, months, weekdays, relative, future, past, units, numbers, hijri, day_nouns[0],
+                    day_nouns[1], day_nouns[2], month_dirs)
 
 
 def find_dates(text: str, lang: str, pub_date: str | None) -> list[DateMention]:
@@ -193,6 +208,8 @@ def _resolve_value(m: re.Match[str], g: _Grammar, pub: date | None, text: str) \
         return (f"{int(gd['y2']):04d}-{month:02d}", "month", False) if month else None
     if gd.get("y3"):
         return gd["y3"], "year", False
+    if gd.get("m5") or gd.get("m6"):
+        return _month_alone(gd, g, pub)
     if gd.get("dunit") or gd.get("dunit2"):
         return _duration(gd, g, pub)
     if gd.get("rel"):
@@ -220,6 +237,30 @@ def _resolve_value(m: re.Match[str], g: _Grammar, pub: date | None, text: str) \
         coming = None if future or past else (pub + timedelta(days=forward)).isoformat()
         return (pub + timedelta(days=delta)).isoformat(), "day", True, coming
     return None
+
+
+def _month_alone(gd: dict[str, str | None], g: _Grammar, pub: date | None) \
+        -> tuple[str, str, bool, str | None] | None:
+    """"في مارس", "أبريل المقبل", "in August": the month's most recent occurrence up to publication, or the
+    one a direction word names; the coming one as the reading for a future event."""
+    month = g.months.get(_month_key(gd.get("m5") or gd.get("m6") or "", g))
+    written = gd.get("mdir")
+    direction = g.month_directions.get(_squash(written)) if written else None
+    if month is None or pub is None or not (direction or gd.get("mlead")):
+        return None
+    back = pub.year if month <= pub.month else pub.year - 1
+    coming = pub.year if month >= pub.month else pub.year + 1
+    ahead: str | None = None
+    if direction == "past":
+        year = pub.year if month < pub.month else pub.year - 1
+    elif direction == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+    elif direction == "current":
+        year = pub.year
+    else:
+        year = back
+        ahead = f"{coming:04d}-{month:02d}" if coming != back else None
+    return f"{year:04d}-{month:02d}", "month", True, ahead
 
 
 def _another_day(m: re.Match[str], g: _Grammar, text: str) -> bool:
