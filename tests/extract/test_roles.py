@@ -441,3 +441,14 @@ def test_a_feminine_state_after_a_masculine_verb_is_its_object_not_its_subject()
     # a verb with a pronoun object ("نفتها") leaves the state after it its subject
     src, _, rule = roles("ونفتها موسكو مرارا، متهمة بريطانيا بالكذب.", "نفتها", "2018-04-16")
     assert src == {"RUS"}, rule
+
+
+def test_an_arabic_trigger_phrase_ending_in_its_preposition_takes_the_actor_after_as_its_object() -> None:
+    # "طلبت من تركيا": Turkey is asked, not the one asking
+    src, tgt, rule = roles("ترامب: طلبت من تركيا التسجيلات الصوتية الخاصة بخاشقجي.", "طلبت من", "2018-10-17")
+    assert tgt == {"TUR"} and "TUR" not in src, rule
+    src, tgt, rule = roles("قال ترامب: نعمل مع السعودية لوقف أي تمويل للإرهاب.", "نعمل مع", "2018-03-20")
+    assert tgt == {"SAU"} and "SAU" not in src, rule
+    # after a noun, "من" names the agent ("بطلب من الحكومة التركية": Turkey asked), not the one asked
+    _, _, rule = roles("واعتقل مسلم في براغ بطلب من الحكومة التركية.", "طلب من", "2018-02-27")
+    assert "prep-min" not in rule, rule

@@ -289,6 +289,8 @@ class RoleFinder:
             return
         if trig.is_verbal or (trig.pos == "phrase" and not nominal_phrase):
             preposition_between = any(t in AR_TARGET_PREPS | AR_PARTNER_PREPS | AR_FROM_PREPS for t in toks)
+            if trig.pos == "phrase" and self._ends_in_preposition(trig):
+                return  # "طلبت من تركيا", "دافع عن إيران": the actor after is the preposition's object
             # VSO: the subject follows the verb directly or after adverbials ("أكدت الخميس روسيا");
             # after another noun it is that noun's genitive ("أيدت حق إسرائيل")
             # and after a resumptive pronoun: "الاتفاق الذي وقعت عليه إيران"
@@ -394,6 +396,16 @@ class RoleFinder:
         if before and before[0] in _MASDAR_GOVERNORS:
             return False  # "بسبب فرض الولايات المتحدة عقوبات": a masdar after a preposition
         return r.via == "capital" or self.doc.match_text[r.start:r.end] not in _masculine_state_names()
+
+    def _ends_in_preposition(self, trig: Trigger) -> bool:
+        """Whether an Arabic trigger phrase ends in a preposition that names its object ("دافع عن", "الحرب على",
+        "طلبت من"). "من" after a noun names the agent ("بدعم من", "بطلب من"), so only a request verb counts with it."""
+        words = self.doc.match_text[trig.start:trig.end].split()
+        if len(words) < 2:
+            return False
+        if words[-1] in AR_FROM_PREPS:
+            return trig.type == "REQUEST" and not trig.prefix.strip("وفس")
+        return words[-1] in AR_TARGET_PREPS | AR_PARTNER_PREPS
 
     def _pronoun_object(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
         """"ونفت الجزائر اتهامات وجهها المغرب إليها": a preposition with a pronoun right after a relative clause's
@@ -580,6 +592,11 @@ class RoleFinder:
                     # the nisba of a ل-object: "دعمها للقضية الفلسطينية", "تهديد للأمن القومي الأمريكي"
                     self._set_target(r, after, "lam-nisba", 0.6, slots)
                     return
+                if not near and pos == trig.end and prep_any is None and self._ends_in_preposition(trig):
+                    # the trigger phrase ends in its preposition: "طلبت من تركيا", "الحرب على إيران"
+                    prep = self.doc.match_text[trig.start:trig.end].rsplit(" ", 1)[-1]
+                    if prep in AR_FROM_PREPS and trig.type not in ("REQUEST", "RETREAT", "REJECT", "CONCEDE"):
+                        prep = ""
                 if prep in AR_TARGET_PREPS | AR_PARTNER_PREPS or prep_any:
                     self._set_target(r, after, f"prep-{prep_any or prep}", 0.7, slots)
                     return
