@@ -416,3 +416,39 @@ def test_of_after_a_possessed_english_noun_names_its_patient_and_a_comma_clause_
                          "and US Secretary of State John Kerry is expected there on Tuesday.", "talks with",
                          pub_date="2014-02-24")
     assert not rule.endswith("prep-and"), rule  # the state after ", and" is the next clause's subject
+
+
+def test_a_feminine_state_after_a_masculine_verb_is_its_object_not_its_subject() -> None:
+    # "اتهم" (he accused) cannot agree with "روسيا": Russia is accused, by the one speaking
+    src, tgt, rule = roles("وقال الرئيس الفرنسي إيمانويل ماكرون إن بلاده لن تتراجع. واتهم روسيا بالتواطؤ في "
+                           "استخدام الأسلحة الكيماوية.", "اتهم", "2018-04-16")
+    assert tgt == {"RUS"} and "RUS" not in src, rule
+    assert rule.endswith("gender-object"), rule
+    # the present with ي: "مشروع قرار يدين إيران" condemns Iran, put forward by Britain
+    src, tgt, rule = roles("وطرحت بريطانيا مشروع قرار يدين إيران لتقاعسها عن منع وصول الصواريخ.", "يدين",
+                           "2018-02-22")
+    assert tgt == {"IRN"} and "IRN" not in src, rule
+    # a capital is feminine too: "وحث أنقرة على"
+    _, tgt, rule = roles("انتقد وزير الدولة الإماراتي سياسة تركيا، وحث أنقرة على احترام السيادة العربية.", "حث",
+                         "2018-03-10")
+    assert tgt == {"TUR"}, rule
+    # a feminine verb agrees: the state after it is its subject
+    src, tgt, rule = roles("واتهمت روسيا بريطانيا بالوقوف وراء الهجوم.", "اتهمت", "2018-04-16")
+    assert (src, tgt) == ({"RUS"}, {"GBR"}), rule
+    # a masculine state name takes the masculine verb: "وأدان العراق الهجوم التركي"
+    src, _, rule = roles("وأدان العراق الضربات التي شنتها تركيا.", "ادان", "2018-04-16")
+    assert src == {"IRQ"}, rule
+    # a verb with a pronoun object ("نفتها") leaves the state after it its subject
+    src, _, rule = roles("ونفتها موسكو مرارا، متهمة بريطانيا بالكذب.", "نفتها", "2018-04-16")
+    assert src == {"RUS"}, rule
+
+
+def test_an_arabic_trigger_phrase_ending_in_its_preposition_takes_the_actor_after_as_its_object() -> None:
+    # "طلبت من تركيا": Turkey is asked, not the one asking
+    src, tgt, rule = roles("ترامب: طلبت من تركيا التسجيلات الصوتية الخاصة بخاشقجي.", "طلبت من", "2018-10-17")
+    assert tgt == {"TUR"} and "TUR" not in src, rule
+    src, tgt, rule = roles("قال ترامب: نعمل مع السعودية لوقف أي تمويل للإرهاب.", "نعمل مع", "2018-03-20")
+    assert tgt == {"SAU"} and "SAU" not in src, rule
+    # after a noun, "من" names the agent ("بطلب من الحكومة التركية": Turkey asked), not the one asked
+    _, _, rule = roles("واعتقل مسلم في براغ بطلب من الحكومة التركية.", "طلب من", "2018-02-27")
+    assert "prep-min" not in rule, rule

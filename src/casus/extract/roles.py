@@ -289,10 +289,20 @@ class RoleFinder:
             return
         if trig.is_verbal or (trig.pos == "phrase" and not nominal_phrase):
             preposition_between = any(t in AR_TARGET_PREPS | AR_PARTNER_PREPS | AR_FROM_PREPS for t in toks)
+            if trig.pos == "phrase" and self._ends_in_preposition(trig):
+                return  # "طلبت من تركيا", "دافع عن إيران": the actor after is the preposition's object
             # VSO: the subject follows the verb directly or after adverbials ("أكدت الخميس روسيا");
             # after another noun it is that noun's genitive ("أيدت حق إسرائيل")
             # and after a resumptive pronoun: "الاتفاق الذي وقعت عليه إيران"
             adverbial_gap = all(t in _ADVERBIALS or t in _RESUMPTIVE_WORDS for t in toks)
+            if (first.bare and not first.modifier and n_gap <= 3 and not (first.conj and n_gap == 0)
+                    and not preposition_between and adverbial_gap and self._disagrees(trig, first)):
+                # "واتهم روسيا بالتواطؤ": a masculine verb does not agree with a feminine state; the state is
+                # its object, and its subject (a person, a shared subject, the speaker) is sought as for a verb
+                # without one
+                slots.targets = self._coordinated(first, after)
+                slots.tgt_rule, slots.tgt_conf = "gender-object", 0.65
+                return
             if (first.bare and not first.modifier and n_gap <= 3 and not (first.conj and n_gap == 0)
                     and not preposition_between and adverbial_gap):
                 slots.sources = self._coordinated(first, after)
@@ -370,6 +380,32 @@ class RoleFinder:
         if first.prep == "ل" and n_gap <= 2:
             slots.targets = self._coordinated(first, after)
             slots.tgt_rule, slots.tgt_conf = "lam-patient", 0.65
+
+    def _disagrees(self, trig: Trigger, r: ActorRef) -> bool:
+        """Whether an Arabic trigger verb stands in its masculine singular form without a pronoun and `r` is a
+        state named by a feminine name or a capital, so that `r` cannot be its subject ("واتهم روسيا", "يدين
+        إيران", not "اتهمت روسيا", "أعلن العراق", "نفتها موسكو"). Forms also listed as nouns ("دعم إيران
+        لقطر") are left alone."""
+        if trig.pos not in ("verb", "imperfect") or r.kind != "state" or r.via not in ("name", "capital"):
+            return False
+        word = self.doc.match_text[trig.start:trig.end]
+        nouns, masculine = _ar_trigger_forms()
+        if word not in masculine or word in nouns or trig.prefix.strip("وفس"):
+            return False  # "لضرب سوريا", "بالبحث": a clitic preposition or article makes it a masdar
+        before = self.doc.match_text[max(0, trig.token_start - 16):trig.token_start].split()[-1:]
+        if before and before[0] in _MASDAR_GOVERNORS:
+            return False  # "بسبب فرض الولايات المتحدة عقوبات": a masdar after a preposition
+        return r.via == "capital" or self.doc.match_text[r.start:r.end] not in _masculine_state_names()
+
+    def _ends_in_preposition(self, trig: Trigger) -> bool:
+        """Whether an Arabic trigger phrase ends in a preposition that names its object ("دافع عن", "الحرب على",
+        "طلبت من"). "من" after a noun names the agent ("بدعم من", "بطلب من"), so only a request verb counts with it."""
+        words = self.doc.match_text[trig.start:trig.end].split()
+        if len(words) < 2:
+            return False
+        if words[-1] in AR_FROM_PREPS:
+            return trig.type == "REQUEST" and not trig.prefix.strip("وفس")
+        return words[-1] in AR_TARGET_PREPS | AR_PARTNER_PREPS
 
     def _pronoun_object(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
         """"ونفت الجزائر اتهامات وجهها المغرب إليها": a preposition with a pronoun right after a relative clause's
@@ -556,6 +592,11 @@ class RoleFinder:
                     # the nisba of a ل-object: "دعمها للقضية الفلسطينية", "تهديد للأمن القومي الأمريكي"
                     self._set_target(r, after, "lam-nisba", 0.6, slots)
                     return
+                if not near and pos == trig.end and prep_any is None and self._ends_in_preposition(trig):
+                    # the trigger phrase ends in its preposition: "طلبت من تركيا", "الحرب على إيران"
+                    prep = self.doc.match_text[trig.start:trig.end].rsplit(" ", 1)[-1]
+                    if prep in AR_FROM_PREPS and trig.type not in ("REQUEST", "RETREAT", "REJECT", "CONCEDE"):
+                        prep = ""
                 if prep in AR_TARGET_PREPS | AR_PARTNER_PREPS or prep_any:
                     self._set_target(r, after, f"prep-{prep_any or prep}", 0.7, slots)
                     return
@@ -954,6 +995,31 @@ class RoleFinder:
 
 
 _COMPLEMENTIZERS = {"ان", "بان", "لان"}  # أن, بأن, لأن as folded
+# words after which a trigger verb form is read as a masdar: prepositions and their like
+_MASDAR_GOVERNORS = (AR_TARGET_PREPS | AR_PARTNER_PREPS | AR_FROM_PREPS | AR_FORCE_PLACE
+                     | {"بسبب", "بعد", "قبل", "منذ", "اثر", "عقب", "خلال", "رغم", "حول", "بشان", "عبر", "دون"})
+
+
+@cache
+def _masculine_state_names() -> frozenset[str]:
+    """`events/masculine_states.yaml`, folded and without ال, as an actor's words stand after its clitics."""
+    return frozenset(n[2:] if n.startswith("ال") else n for n in word_set("events/masculine_states.yaml", "ar"))
+
+
+@cache
+def _ar_trigger_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """From `events/triggers_ar.yaml`, folded: the trigger nouns as listed (without ال), and the masculine
+    singular forms of the trigger verbs, the past as listed ("اتهم", "دعا") and the present with ي ("يدين"). A
+    verb form that is also a noun ("دعم", "رفض") may be a masdar with its genitive."""
+    nouns: set[str] = set()
+    masculine: set[str] = set()
+    for fam in load_yaml("events/triggers_ar.yaml") or []:
+        for noun in as_list(fam.get("nouns")):
+            folded = fold(noun)
+            nouns.add(folded[2:] if folded.startswith("ال") else folded)
+        masculine.update(fold(v) for v in as_list(fam.get("verbs")))
+        masculine.update("ي" + fold(v) for v in as_list(fam.get("imperfect")))
+    return frozenset(nouns), frozenset(masculine)
 
 
 @cache
