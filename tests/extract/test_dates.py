@@ -303,6 +303,8 @@ def test_one_day_after_another_event_is_not_counted_from_publication() -> None:
     ("The sanctions imposed in August", "en", "2024-08"),
     ("talks held in early December", "en", "2024-12"),
     ("the summit next October", "en", "2025-10"),
+    ("في فبراير من العام الماضي", "ar", "2024-02"),
+    ("a summit that ended without agreement in February last year", "en", "2024-02"),
 ])
 def test_a_month_named_alone_takes_its_year_from_publication(text: str, lang: str, value: str) -> None:
     assert one(text, lang) == (value, "month")

@@ -102,6 +102,8 @@ def _grammar(lang: str) -> _Grammar:
     dir_re = word_alternation(list(month_dirs))
     weak = {norm(w).rstrip(".") for w in as_list((cal.get("weak_months") or {}).get(lang))}
     strong_month_re = word_alternation([w for w in months if w not in weak])
+    # "في فبراير من العام الماضي", "in February last year": the year is the relative one
+    year_rel_re = word_alternation([w for w, (unit, _) in relative.items() if unit == "years"])
     month_leads = word_alternation([norm(w) for w in as_list((cal.get("month_leads") or {}).get(lang))] + period_words)
     unit_re = word_alternation(list(units))
     num_re = rf"\d{{1,3}}|{word_alternation(list(numbers))}"
@@ -126,7 +128,8 @@ def _grammar(lang: str) -> _Grammar:
             rf"|(?P<rel>{rel_re})"
             rf"|(?:يوم\s+)?(?:(?:صباح|مساء|ليل|ليله|ظهر|فجر)\s+)?(?P<wd>{day_re})"
             rf"|(?:(?P<mlead>{month_leads})\s+)?(?:شهر\s+)?(?P<m5>{month_re})(?:\s*/\s*(?:{month_re}))?"
-            rf"(?:\s+(?P<mdir>{dir_re}))?(?!\s*(?:/\s*\S+\s*)?(?:من\s+)?(?:عام\s+|العام\s+)?\d)"
+            rf"(?:\s+(?P<mdir>{dir_re})|\s+(?:من\s+)?(?P<myear>{year_rel_re}))?"
+            rf"(?!\s*(?:/\s*\S+\s*)?(?:من\s+)?(?:عام\s+|العام\s+)?\d)"
         )
         del year_word
     else:
@@ -141,7 +144,7 @@ def _grammar(lang: str) -> _Grammar:
             rf"|(?P<rel>{rel_re})"
             rf"|(?:on\s+)?(?:(?P<dir>next|last|coming|past|previous)\s+)?(?P<wd>{day_re})"
             rf"|(?:(?P<mdir>{dir_re})\s+(?P<m6>{strong_month_re})|(?P<mlead>{month_leads})(?:\s+|-)(?:of\s+)?"
-            rf"(?P<m5>{month_re}))\.?(?!\.?,?\s*\d)"
+            rf"(?P<m5>{month_re}))\.?(?:\s+(?:of\s+)?(?P<myear>{year_rel_re}))?(?!\.?,?\s*\d)"
         )
         clitic_body = ""
     clitic = rf"|(?:(?<![\w])|(?<=(?<![\w])[وف]))(?:{clitic_body})" if clitic_body else ""
@@ -248,6 +251,8 @@ def _month_alone(gd: dict[str, str | None], g: _Grammar, pub: date | None) \
     direction = g.month_directions.get(_squash(written)) if written else None
     if month is None or pub is None or not (direction or gd.get("mlead")):
         return None
+    if gd.get("myear"):
+        return f"{pub.year + g.relative[_squash(gd['myear'] or '')][1]:04d}-{month:02d}", "month", True, None
     back = pub.year if month <= pub.month else pub.year - 1
     coming = pub.year if month >= pub.month else pub.year + 1
     ahead: str | None = None
