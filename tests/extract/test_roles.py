@@ -473,3 +473,14 @@ def test_a_masdar_phrase_ending_in_the_agents_min_takes_the_actor_after_as_its_s
     # a verb's من names its object, also behind ل: "لتطلب من بريطانيا" asks Britain
     src, tgt, rule = roles("وتحركت روسيا لتطلب من بريطانيا خفض طاقمها الدبلوماسي.", "تطلب من", "2018-03-30")
     assert "GBR" not in src, rule
+
+
+def test_the_actor_right_before_the_tail_of_a_holding_responsible_trigger_is_its_object() -> None:
+    # "حملت بريطانيا روسيا المسؤولية": Britain holds Russia responsible (family with `between: object`)
+    src, tgt, rule = roles("وحملت بريطانيا روسيا المسؤولية عن الهجوم.", "حملت", "2018-03-20")
+    assert (src, tgt) == ({"GBR"}, {"RUS"}), rule
+    assert rule.endswith("gap-object"), rule
+    # the subject before the verb: "ترمب يحمل بشار الأسد وروسيا مسؤولية الهجوم" accuses both
+    src, tgt, rule = roles("وأعلن البيت الأبيض أن الرئيس الأميركي دونالد ترمب يحمل رئيس النظام السوري بشار الأسد "
+                           "وروسيا مسؤولية الهجوم الكيميائي.", "يحمل", "2018-04-11")
+    assert src == {"USA"} and tgt == {"SYR", "RUS"}, rule

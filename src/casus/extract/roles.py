@@ -30,7 +30,7 @@ from casus.extract.actors import ActorRef
 from casus.extract.document import Document
 from casus.extract.triggers import AR_ARTICLE_CLITICS, Trigger
 from casus.lexicon.loader import as_list, load_yaml, word_set
-from casus.lexicon.triggers import english_verb_forms
+from casus.lexicon.triggers import english_verb_forms, gapped_triggers
 from casus.model import SYMMETRIC_TYPES
 from casus.text.alternation import word_alternation
 from casus.text.normalize import fold
@@ -259,6 +259,20 @@ class RoleFinder:
                       before: list[ActorRef]) -> None:
         if not after:
             return
+        tail = self._object_gap_end(trig)
+        if tail is not None:
+            # "حملت بريطانيا روسيا المسؤولية", "يحمل الأسد والروس مسؤولية": the last actors before the tail are
+            # the object; an actor before them in the gap is the subject
+            inside = [r for r in after if r.end <= tail]
+            groups: list[list[ActorRef]] = []
+            while inside:
+                groups.append(self._coordinated(inside[0], inside))
+                inside = [r for r in inside if r.start > groups[-1][-1].end]
+            if groups:
+                slots.targets, slots.tgt_rule, slots.tgt_conf = groups[-1], "gap-object", 0.7
+            if len(groups) > 1 and groups[0][0].bare:
+                slots.sources, slots.src_rule, slots.src_conf = groups[0], "vso-subject", 0.7
+            return
         first = after[0]
         gap = self.text[trig.end:first.token_start]
         if PUNCT_BREAK.search(gap) or COMMA.search(gap):
@@ -427,6 +441,18 @@ class RoleFinder:
             clitic = trig.prefix.strip("وفس")
             return trig.type == "REQUEST" and (not clitic or clitic == "ل" and words[0][:1] in ("ي", "ت", "ن"))
         return words[-1] in AR_TARGET_PREPS | AR_PARTNER_PREPS
+
+    def _object_gap_end(self, trig: Trigger) -> int | None:
+        """Where the tail of a gapped trigger begins when its family reads the actor between as the object
+        (`between: object`, "حمّل … مسؤولية"); None for other triggers."""
+        if trig.pos != "phrase":
+            return None
+        for g in gapped_triggers(self.lang):
+            if g.between == "object" and g.entry.family == trig.family and g.entry.type == trig.type:
+                m = g.pattern.match(self.doc.match_text, trig.token_start)
+                if m is not None and m.end(2) == trig.end:
+                    return m.end(3)
+        return None
 
     def _agent_from(self, trig: Trigger) -> bool:
         """Whether an Arabic trigger phrase is a masdar with its agent's "من": after ب ("بدعم من", "باعتراض من",
