@@ -452,3 +452,35 @@ def test_an_arabic_trigger_phrase_ending_in_its_preposition_takes_the_actor_afte
     # after a noun, "من" names the agent ("بطلب من الحكومة التركية": Turkey asked), not the one asked
     _, _, rule = roles("واعتقل مسلم في براغ بطلب من الحكومة التركية.", "طلب من", "2018-02-27")
     assert "prep-min" not in rule, rule
+
+
+def test_a_masdar_phrase_ending_in_the_agents_min_takes_the_actor_after_as_its_source() -> None:
+    # "بدعم من فرنسا" (subject_is target): France backs, the forces before are backed, not the reverse
+    src, tgt, rule = roles("وقال الرئيس العراقي إن القوات العراقية تقدمت بدعم من القوات الأمريكية.", "بدعم من",
+                           "2018-03-10")
+    assert (src, tgt) == ({"USA"}, {"IRQ"}), rule
+    assert rule.startswith("from-agent"), rule
+    src, tgt, rule = roles("أفادت وكالة الأنباء الليبية أن قوات حفتر تقدمت بدعم من مصر.", "بدعم من", "2018-03-10")
+    assert src == {"EGY"} and "EGY" not in tgt, rule
+    # "من قبل", "من جانب" between: "جوبهت الكويت باعتراض من جانب الولايات المتحدة" (family without the swap)
+    src, tgt, rule = roles("لكن مسودة البيان التي قدمتها الكويت جوبهت السبت باعتراض من جانب الولايات المتحدة.",
+                           "باعتراض من", "2018-03-31")
+    assert (src, tgt) == ({"USA"}, {"KWT"}), rule
+    # the one backed stands before: "قوات المقاومة اليمنية، بإسناد من القوات الإماراتية"
+    src, tgt, rule = roles("وقتل عدد من الحوثيين في مواجهات مع قوات المقاومة اليمنية المشتركة، بإسناد من القوات "
+                           "المسلحة الإماراتية.", "باسناد من", "2018-06-10")
+    assert src == {"ARE"} and "ARE" not in tgt, rule
+    # a verb's من names its object, also behind ل: "لتطلب من بريطانيا" asks Britain
+    src, tgt, rule = roles("وتحركت روسيا لتطلب من بريطانيا خفض طاقمها الدبلوماسي.", "تطلب من", "2018-03-30")
+    assert "GBR" not in src, rule
+
+
+def test_the_actor_right_before_the_tail_of_a_holding_responsible_trigger_is_its_object() -> None:
+    # "حملت بريطانيا روسيا المسؤولية": Britain holds Russia responsible (family with `between: object`)
+    src, tgt, rule = roles("وحملت بريطانيا روسيا المسؤولية عن الهجوم.", "حملت", "2018-03-20")
+    assert (src, tgt) == ({"GBR"}, {"RUS"}), rule
+    assert rule.endswith("gap-object"), rule
+    # the subject before the verb: "ترمب يحمل بشار الأسد وروسيا مسؤولية الهجوم" accuses both
+    src, tgt, rule = roles("وأعلن البيت الأبيض أن الرئيس الأميركي دونالد ترمب يحمل رئيس النظام السوري بشار الأسد "
+                           "وروسيا مسؤولية الهجوم الكيميائي.", "يحمل", "2018-04-11")
+    assert src == {"USA"} and tgt == {"SYR", "RUS"}, rule

@@ -30,7 +30,7 @@ from casus.extract.actors import ActorRef
 from casus.extract.document import Document
 from casus.extract.triggers import AR_ARTICLE_CLITICS, Trigger
 from casus.lexicon.loader import as_list, load_yaml, word_set
-from casus.lexicon.triggers import english_verb_forms
+from casus.lexicon.triggers import english_verb_forms, gapped_triggers
 from casus.model import SYMMETRIC_TYPES
 from casus.text.alternation import word_alternation
 from casus.text.normalize import fold
@@ -43,6 +43,7 @@ AR_TARGET_PREPS = {"علي", "ضد", "الي", "تجاه", "بحق", "ازاء",
 AR_PARTNER_PREPS = {"مع", "بين"}
 AR_FROM_PREPS = {"من"}
 AR_AGENT_PHRASES = ("من قبل", "من جانب", "علي يد", "علي ايدي", "بقياده")
+_AGENT_FROM_NOUNS = {p.split()[1] for p in AR_AGENT_PHRASES if p.startswith("من ")}  # "بدعم من [قبل] روسيا"
 AR_FORCE_PLACE = {"في"}
 # words before an actor that make it the topic or the place of an event, not a party
 _TOPIC_OR_PLACE = {"ar": {"حول", "بشان", "بخصوص"},
@@ -258,6 +259,20 @@ class RoleFinder:
                       before: list[ActorRef]) -> None:
         if not after:
             return
+        tail = self._object_gap_end(trig)
+        if tail is not None:
+            # "حملت بريطانيا روسيا المسؤولية", "يحمل الأسد والروس مسؤولية": the last actors before the tail are
+            # the object; an actor before them in the gap is the subject
+            inside = [r for r in after if r.end <= tail]
+            groups: list[list[ActorRef]] = []
+            while inside:
+                groups.append(self._coordinated(inside[0], inside))
+                inside = [r for r in inside if r.start > groups[-1][-1].end]
+            if groups:
+                slots.targets, slots.tgt_rule, slots.tgt_conf = groups[-1], "gap-object", 0.7
+            if len(groups) > 1 and groups[0][0].bare:
+                slots.sources, slots.src_rule, slots.src_conf = groups[0], "vso-subject", 0.7
+            return
         first = after[0]
         gap = self.text[trig.end:first.token_start]
         if PUNCT_BREAK.search(gap) or COMMA.search(gap):
@@ -286,6 +301,24 @@ class RoleFinder:
             if obj:
                 slots.targets = self._coordinated(obj, rest)
                 slots.tgt_rule, slots.tgt_conf = "vso-object", 0.65
+            return
+        if self._agent_from(trig):
+            # "تقدمت القوات العراقية بدعم من فرنسا": a phrase ending in the agent's من names the one who acts
+            # right after it ("من قبل", "من جانب" too). When the slots are swapped once filled (subject_is target)
+            # the agent goes where the object would, and the one backed before it is sought as the subject;
+            # otherwise the agent is the source and the one before its object ("from-patient")
+            if (not first.conj and (first.bare or first.modifier) and n_gap <= 1
+                    and all(t in _AGENT_FROM_NOUNS for t in toks)):
+                if trig.subject_is == "target":
+                    slots.targets = self._coordinated(first, after)
+                    slots.tgt_rule, slots.tgt_conf = "from-agent", 0.7
+                else:
+                    slots.sources = self._coordinated(first, after)
+                    slots.src_rule, slots.src_conf = "from-agent", 0.7
+                    patient = Slots()
+                    self._subject_before(trig, before, patient)
+                    if patient.sources and patient.src_rule == "svo-subject":
+                        slots.targets, slots.tgt_rule, slots.tgt_conf = patient.sources, "from-patient", 0.6
             return
         if trig.is_verbal or (trig.pos == "phrase" and not nominal_phrase):
             preposition_between = any(t in AR_TARGET_PREPS | AR_PARTNER_PREPS | AR_FROM_PREPS for t in toks)
@@ -404,8 +437,32 @@ class RoleFinder:
         if len(words) < 2:
             return False
         if words[-1] in AR_FROM_PREPS:
-            return trig.type == "REQUEST" and not trig.prefix.strip("وفس")
+            # a verb's, also an imperfect's behind ل ("لتطلب من"); not a masdar's behind ب or ل ("بطلب من")
+            clitic = trig.prefix.strip("وفس")
+            return trig.type == "REQUEST" and (not clitic or clitic == "ل" and words[0][:1] in ("ي", "ت", "ن"))
         return words[-1] in AR_TARGET_PREPS | AR_PARTNER_PREPS
+
+    def _object_gap_end(self, trig: Trigger) -> int | None:
+        """Where the tail of a gapped trigger begins when its family reads the actor between as the object
+        (`between: object`, "حمّل … مسؤولية"); None for other triggers."""
+        if trig.pos != "phrase":
+            return None
+        for g in gapped_triggers(self.lang):
+            if g.between == "object" and g.entry.family == trig.family and g.entry.type == trig.type:
+                m = g.pattern.match(self.doc.match_text, trig.token_start)
+                if m is not None and m.end(2) == trig.end:
+                    return m.end(3)
+        return None
+
+    def _agent_from(self, trig: Trigger) -> bool:
+        """Whether an Arabic trigger phrase is a masdar with its agent's "من": after ب ("بدعم من", "باعتراض من",
+        "بطلب من") or in the accusative ("لاقى اعتراضا من"). A verb's "من" ("طلبت من", "لتطلب من", "تنصلت من")
+        and a longer phrase's ("استدعاء سفيرها من") name its object or a place."""
+        words = self.doc.match_text[trig.start:trig.end].split()
+        if trig.pos != "phrase" or len(words) != 2 or words[-1] not in AR_FROM_PREPS:
+            return False
+        return words[0].startswith("ب") or trig.prefix.endswith("ب") or (
+            words[0].endswith("ا") and not self._ends_in_preposition(trig))
 
     def _pronoun_object(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
         """"ونفت الجزائر اتهامات وجهها المغرب إليها": a preposition with a pronoun right after a relative clause's

@@ -94,6 +94,7 @@ class GappedTrigger:
     pattern: re.Pattern[str]  # group 1: clitics, group 2: the head (the span reported), group 3: the gap
     entry: TriggerEntry
     needle: str  # the tail without its article: texts without it are not scanned at all
+    between: str = "subject"  # "object": the last actor between head and tail is the object (`between` key)
 
 
 @cache
@@ -126,5 +127,5 @@ def gapped_triggers(lang: str) -> tuple[GappedTrigger, ...]:
                              rf"\s+[\"«“”']?{tail_prefix}{re.escape(tail)}(?![^\W\d_])")  # "أنشطة إيران \"الخبيثة\""
         entry = TriggerEntry(str(fam["type"]).upper(), fam.get("mode") or None, "phrase",
                              fam.get("subject_is") or "source", i)
-        out.append(GappedTrigger(pattern, entry, tail))
+        out.append(GappedTrigger(pattern, entry, tail, str(fam.get("between") or "subject")))
     return tuple(out)
