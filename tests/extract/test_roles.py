@@ -416,3 +416,13 @@ def test_of_after_a_possessed_english_noun_names_its_patient_and_a_comma_clause_
                          "and US Secretary of State John Kerry is expected there on Tuesday.", "talks with",
                          pub_date="2014-02-24")
     assert not rule.endswith("prep-and"), rule  # the state after ", and" is the next clause's subject
+
+
+def test_an_organisation_qualifying_the_noun_of_an_indefinite_phrase_is_no_agent() -> None:
+    # "an EU head of state" is one member's head of state, not the EU
+    src, _, rule = roles("Emmanuel Macron ended on Thursday a three-day state visit, the first by an EU head of "
+                         "state since Brexit.", "state visit", pub_date="2025-07-10")
+    assert src == {"FRA"}, rule
+    # an organisation whose own staff the phrase names still acts
+    src, tgt, rule = roles("A UN official accused Israel of blocking aid.", "accused")
+    assert (src, tgt) == ({None}, {"ISR"}), rule

@@ -449,6 +449,7 @@ class RoleFinder:
         return r
 
     def _english_after(self, trig: Trigger, after: list[ActorRef], slots: Slots) -> None:
+        after = [r for r in after if not self._en_indefinite_modifier(r)]
         if not after:
             return
         first = after[0]
@@ -469,6 +470,18 @@ class RoleFinder:
                 slots.targets, slots.tgt_rule, slots.tgt_conf = agents, "en-by-agent", 0.75
             else:
                 slots.sources, slots.src_rule, slots.src_conf = agents, "en-by-agent", 0.75
+
+    def _en_indefinite_modifier(self, r: ActorRef) -> bool:
+        """"the first by an EU head of state": an organisation or bloc right after "a"/"an" with another actor's
+        noun right after it only qualifies that noun, which names one person of some member state, not the
+        organisation: the modifier is no party of its own (a state there, "a US head of state", is the head's)."""
+        if r.country is not None:
+            return False
+        words = self.doc.match_text[max(0, r.token_start - 8):r.token_start].split()
+        if not words or words[-1] not in ("a", "an"):
+            return False
+        return any(o.token_start >= r.end and not self.text[r.end:o.token_start].strip()
+                   for o in self.refs(self.doc.sentence_of(r.start)))
 
     def _en_verbal(self, trig: Trigger) -> bool:
         """A verb, or a phrase that opens with a listed verb form and does not end in a preposition."""
@@ -531,6 +544,8 @@ class RoleFinder:
             if self.names_a_place(r, trig):
                 pos = r.end  # "رفضها لاستخدام الأسلحة على الأراضي السورية": where, not whom
                 continue
+            if self.lang == "en" and self._en_indefinite_modifier(r):
+                continue  # "by an EU head of state": a word of the next actor's phrase, whose lead-in it joins
             near = [t.lower() for t in self._tokens(pos, r.token_start)]
             seen += 1
             prep = near[-1] if near else ""
@@ -654,7 +669,7 @@ class RoleFinder:
 
     def _en_agent_after(self, last: ActorRef, after: list[ActorRef], slots: Slots) -> None:
         """"sanctions imposed on Iran by the United States": a "by" right after the target names the agent."""
-        nxt = next((r for r in after if r.start >= last.end), None)
+        nxt = next((r for r in after if r.start >= last.end and not self._en_indefinite_modifier(r)), None)
         if nxt is None or PUNCT_BREAK.search(self.text[last.end:nxt.token_start]):
             return
         words = [w.lower() for w in self._tokens(last.end, nxt.token_start)]
