@@ -426,3 +426,13 @@ def test_an_organisation_qualifying_the_noun_of_an_indefinite_phrase_is_no_agent
     # an organisation whose own staff the phrase names still acts
     src, tgt, rule = roles("A UN official accused Israel of blocking aid.", "accused")
     assert (src, tgt) == ({None}, {"ISR"}), rule
+
+
+def test_the_states_a_by_agent_is_spelled_out_as_with_including_are_agents() -> None:
+    src, tgt, rule = roles("The air strikes by several states, including France and Britain, hit targets in Syria.",
+                           "air strikes")
+    assert (src, tgt) == ({"FRA", "GBR"}, {"SYR"}), rule
+    # after a passive the agents stay agents once the slots are swapped
+    src, tgt, rule = roles("Iran was criticised by several countries, including France and Germany.",
+                           "was criticised")
+    assert (src, tgt) == ({"FRA", "DEU"}, {"IRN"}), rule

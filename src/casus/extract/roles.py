@@ -597,8 +597,9 @@ class RoleFinder:
                 if prep == "including" and len(lead) <= 7:
                     # "negotiated with about ten other countries, including Algeria and Lebanon": the members
                     # a preposition's object is spelled out as are its objects too
-                    prep = next((w for w in reversed(lead[:-1]) if w in EN_TARGET_PREPS | {"with", "between"}),
-                                "including")
+                    # "strikes by several states, including France and Britain": so are the agents of a "by"
+                    prep = next((w for w in reversed(lead[:-1])
+                                 if w in EN_TARGET_PREPS | EN_AGENT_PREPS | {"with", "between"}), "including")
                 if prep in ("", "including") and pos == trig.end and trig.subject_is != "target":
                     # the trigger phrase ends in its preposition: "spoke on the telephone to X"
                     last_word = self.doc.match_text[trig.start:trig.end].rsplit(" ", 1)[-1]
@@ -621,8 +622,13 @@ class RoleFinder:
                     self._set_target(r, after, "prep-in", 0.6, slots)
                     return
                 if prep in EN_AGENT_PREPS and not slots.sources:
-                    slots.sources = self._coordinated(r, after)
-                    slots.src_rule, slots.src_conf = "by-agent", 0.75
+                    agents = self._coordinated(r, after)
+                    if trig.subject_is == "target":
+                        # "was criticised by several countries, including France": the slots are swapped once
+                        # filled, so the agents go where the object would
+                        slots.targets, slots.tgt_rule, slots.tgt_conf = agents, "by-agent", 0.75
+                        return
+                    slots.sources, slots.src_rule, slots.src_conf = agents, "by-agent", 0.75
                     pos = slots.sources[-1].end
                     continue
             pos = r.end
