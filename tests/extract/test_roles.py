@@ -436,3 +436,18 @@ def test_the_states_a_by_agent_is_spelled_out_as_with_including_are_agents() -> 
     src, tgt, rule = roles("Iran was criticised by several countries, including France and Germany.",
                            "was criticised")
     assert (src, tgt) == ({"FRA", "DEU"}, {"IRN"}), rule
+
+
+def test_a_by_after_an_active_verbs_object_names_the_objects_agent_not_the_verbs() -> None:
+    src, tgt, rule = roles("Foreign Secretary William Hague rejected claims by the Libyan government that British "
+                           "missiles had killed civilians.", "rejected claims", pub_date="2011-05-01")
+    assert src == {"GBR"}, rule
+    src, _, rule = roles("Turkey's President Recep Tayyip Erdogan said his country supported the steps taken by "
+                         "Azerbaijan.", "supported", pub_date="2020-09-28")
+    assert src == {"TUR"}, rule
+    # after a form of "be" the verb is passive, and a noun the lexicon also lists as a verb keeps its agent
+    src, _, rule = roles("Iran has been repeatedly criticised in the past by France.", "criticised")
+    assert src == {"FRA"}, rule
+    src, _, rule = roles("Foreign Secretary Jack Straw has demanded the swift release of eight British servicemen "
+                         "detained by Iran.", "release")
+    assert src == {"IRN"}, rule

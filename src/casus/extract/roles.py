@@ -111,6 +111,7 @@ _EN_ARTICLE = re.compile(r"\bthe$")
 # what opens an aside between a subject and its verb: a relative pronoun, or an apposition's determiner or
 # possessive ("Russia, which ...,", "China, North Korea's closest ally,", "Ukraine, a close partner,")
 _EN_RELATIVES = {"who", "which", "whose"}
+_EN_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "any", "no", "every"}
 _EN_ASIDE_OPEN = re.compile(r",\s+(who|which|whose|a|an|the|its|his|her|their|\S+'s)\s")
 _EN_POSSESSOR = re.compile(r"(?:\w['’]s|s['’]|^(?:its|his|her|their|our))$")  # "Russia's", "allies'", "its"
 _EN_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|insisted|argued|warned|urged|called)\b")
@@ -483,6 +484,20 @@ class RoleFinder:
         return any(o.token_start >= r.end and not self.text[r.end:o.token_start].strip()
                    for o in self.refs(self.doc.sentence_of(r.start)))
 
+    def _en_active_verb(self, trig: Trigger) -> bool:
+        """An English verb in the active voice: a "by" after it and its object heads the object's own agent
+        ("rejected claims by the Libyan government", "supported the steps taken by Azerbaijan"), not the verb's.
+        Not after a form of "be"/"get" ("was attacked on Sunday by"), nor a trigger ending in "by" ("stand by")."""
+        if trig.subject_is == "target" or not self._en_verbal(trig):
+            return False
+        if self.doc.match_text[trig.start:trig.end].endswith(" by"):
+            return False
+        words = self.doc.match_text[max(0, trig.token_start - 30):trig.token_start].split()[-3:]
+        if (words and (words[-1] in _EN_DETERMINERS or _EN_POSSESSOR.search(words[-1]))) or self.doc.match_text[
+                trig.end:trig.end + 4] == " of ":
+            return False  # "the release", "a visit by", "release of": a noun the lexicon also lists as a verb
+        return not any(w in word_set("events/passive_auxiliaries.yaml", "en") for w in words)
+
     def _en_verbal(self, trig: Trigger) -> bool:
         """A verb, or a phrase that opens with a listed verb form and does not end in a preposition."""
         if trig.is_verbal:
@@ -621,7 +636,7 @@ class RoleFinder:
                     # force in a place is force on its state (GUIDELINE convention 7): "Russia's offensive in Ukraine"
                     self._set_target(r, after, "prep-in", 0.6, slots)
                     return
-                if prep in EN_AGENT_PREPS and not slots.sources:
+                if prep in EN_AGENT_PREPS and not slots.sources and not self._en_active_verb(trig):
                     agents = self._coordinated(r, after)
                     if trig.subject_is == "target":
                         # "was criticised by several countries, including France": the slots are swapped once
