@@ -451,3 +451,20 @@ def test_a_by_after_an_active_verbs_object_names_the_objects_agent_not_the_verbs
     src, _, rule = roles("Foreign Secretary Jack Straw has demanded the swift release of eight British servicemen "
                          "detained by Iran.", "release")
     assert src == {"IRN"}, rule
+
+
+def test_a_meeting_in_a_fronted_phrase_is_the_main_clauses_subjects() -> None:
+    src, tgt, rule = roles("After talks with President Omar al-Bashir in Khartoum on Monday, Mr Straw said there had "
+                           "been some progress.", "talks with")
+    assert (src, tgt) == ({"GBR"}, {"SDN"}), rule
+    # an apposition inside the phrase is stepped over
+    src, tgt, rule = roles("Tony Blair met Iraqi leaders. Speaking at a Downing Street news conference with the Iraqi "
+                           "President, Jalal Talabani, on Thursday, the prime minister said the evidence was not yet "
+                           "conclusive.", "news conference with", pub_date="2005-10-06")
+    assert (src, tgt) == ({"GBR"}, {"IRQ"}), rule
+    src, tgt, rule = roles("During a meeting in Beijing with Spanish Prime Minister Pedro Sánchez on Friday, President "
+                           "Xi Jinping said there were no winners in a tariff war.", "meeting", pub_date="2025-04-11")
+    assert (src, tgt) == ({"CHN"}, {"ESP"}), rule
+    # an act of force named by a noun there may be anyone's
+    src, _, rule = roles("After the air strikes on Syria, Russia said it would respond.", "air strikes")
+    assert "RUS" not in src, rule

@@ -227,6 +227,8 @@ class RoleFinder:
             self._pronoun_subject(trig, si, before, slots)
         if not slots.sources:
             self._subject_before(trig, before, slots)
+        if not slots.sources and self.lang == "en":
+            self._en_fronted_subject(trig, si, after, slots)
         if not slots.sources:
             self._fallback_source(trig, si, span.start, slots)
         group = slots.agent_group
@@ -788,6 +790,47 @@ class RoleFinder:
         person = people[0] if people else self._person_before.get(si)
         if person is not None:
             slots.sources, slots.src_rule, slots.src_conf = [person], "en-pronoun", 0.5
+
+    def _en_fronted_subject(self, trig: Trigger, si: int, after: list[ActorRef], slots: Slots) -> None:
+        """"After talks with President Bashir in Khartoum, Mr Straw said", "Speaking at a news conference with
+        the Iraqi President, Jalal Talabani, the prime minister said": a trigger in a phrase fronted before the
+        subject (opened by a word of `events/fronted_openers.yaml`, no comma before the trigger) is the act of
+        the main clause's subject: the first actor right after a comma that no comma follows (not an
+        apposition), or the person "he"/"she" there stands for. Only for meetings, agreements and co-operation,
+        which the subject takes part in, and for participles ("After meeting Mr Putin, Mr Blair said"); never for
+        a subject of the state the phrase names as the other party."""
+        if trig.type not in SYMMETRIC_TYPES and not self.doc.match_text[trig.start:trig.end].split()[0].endswith("ing"):
+            return  # "After the attack on Israel, the US said": an act named by a noun may be anyone's
+        span = self.doc.sentences[si]
+        low = self.doc.match_text
+        head = low[span.start:trig.token_start]
+        first = head.split()[:1] or low[trig.token_start:trig.end].split()[:1]
+        if not first or first[0] not in word_set("events/fronted_openers.yaml", "en") or "," in head or (
+                PUNCT_BREAK.search(self.text, span.start, trig.token_start)):
+            return
+        # whom the phrase names as the other party ("with Mr Straw", "at Downing Street") is not its subject
+        partners = {r.country for r in slots.targets}
+        for comma in COMMA.finditer(low, trig.end, span.end):
+            if PUNCT_BREAK.search(self.text, trig.end, comma.start()):
+                return
+            words = low[comma.end():comma.end() + 40].split()
+            if words and words[0] in ("he", "she"):
+                person = self._person_before.get(si)
+                if person is not None and person.country and person.country not in partners:
+                    slots.sources, slots.src_rule, slots.src_conf = [person], "fronted-subject", 0.55
+                return
+            r = next((r for r in after if r.token_start >= comma.end()), None)
+            if r is None:
+                return
+            lead = [w.lower() for w in self._tokens(comma.end(), r.token_start)]
+            if en_strip_lead(lead) or lead[-1:] == ["the"] and len(lead) > 1:
+                continue  # ", on Thursday, the prime minister": words of the phrase before the subject
+            group = self._coordinated(r, after)
+            if low[group[-1].end:group[-1].end + 2].strip()[:1] in (",", ""):
+                continue  # ", Jalal Talabani, on Thursday": an apposition inside the phrase
+            if not partners & {g.country for g in group}:
+                slots.sources, slots.src_rule, slots.src_conf = group, "fronted-subject", 0.6
+            return
 
     def _after_en_preposition(self, r: ActorRef) -> bool:
         """"with Mr Straw", "to the Chinese leader": the object of a preposition is no subject."""
