@@ -468,3 +468,11 @@ def test_a_meeting_in_a_fronted_phrase_is_the_main_clauses_subjects() -> None:
     # an act of force named by a noun there may be anyone's
     src, _, rule = roles("After the air strikes on Syria, Russia said it would respond.", "air strikes")
     assert "RUS" not in src, rule
+
+
+def test_a_phrase_ending_in_a_verb_takes_the_object_after_it() -> None:
+    src, tgt, rule = roles("Foreign Secretary Jack Straw is to visit Thailand and Indonesia this week.", "is to visit")
+    assert (src, tgt) == ({"GBR"}, {"THA", "IDN"}), rule
+    src, tgt, rule = roles("US Secretary of State Antony Blinken is due to visit Kyiv on Wednesday.", "due to visit",
+                           pub_date="2022-01-18")
+    assert (src, tgt) == ({"USA"}, {"UKR"}), rule

@@ -501,13 +501,19 @@ class RoleFinder:
         return not any(w in word_set("events/passive_auxiliaries.yaml", "en") for w in words)
 
     def _en_verbal(self, trig: Trigger) -> bool:
-        """A verb, or a phrase that opens with a listed verb form and does not end in a preposition."""
+        """A verb, or a phrase that opens with a listed verb form and does not end in a preposition, or that
+        ends in one after no determiner ("is to visit", "due to attend", "formally recognised"; not "paid a
+        visit", "during his visit")."""
         if trig.is_verbal:
             return True
         if trig.pos != "phrase":
             return False
         words = self.doc.match_text[trig.start:trig.end].split()
-        return words[0] in english_verb_forms() and words[-1] not in _EN_PHRASE_OPEN_ENDS
+        if words[-1] in _EN_PHRASE_OPEN_ENDS:
+            return False
+        return words[0] in english_verb_forms() or (
+            words[-1] in english_verb_forms() and words[-2] not in _EN_DETERMINERS
+            and not _EN_POSSESSOR.search(words[-2]))
 
     def _object_after(self, pos: int, rest: list[ActorRef]) -> ActorRef | None:
         for r in rest:
