@@ -476,3 +476,13 @@ def test_a_phrase_ending_in_a_verb_takes_the_object_after_it() -> None:
     src, tgt, rule = roles("US Secretary of State Antony Blinken is due to visit Kyiv on Wednesday.", "due to visit",
                            pub_date="2022-01-18")
     assert (src, tgt) == ({"USA"}, {"UKR"}), rule
+
+
+def test_who_speaks_right_after_a_quotation_acts_in_it() -> None:
+    src, tgt, rule = roles("\"We deplore Russia's continued defence of the Assad regime,\" Foreign Secretary Boris "
+                           "Johnson said in a statement on Saturday.", "deplore", pub_date="2017-04-08")
+    assert (src, tgt) == ({"GBR"}, {"RUS"}), rule
+    # '," he said': the person last named
+    src, tgt, rule = roles("President Barack Obama condemned the attack. \"We will work with Libya to bring those "
+                           "responsible for this attack to justice,\" he said.", "work with", pub_date="2012-09-12")
+    assert (src, tgt) == ({"USA"}, {"LBY"}), rule

@@ -111,6 +111,8 @@ _EN_ARTICLE = re.compile(r"\bthe$")
 # what opens an aside between a subject and its verb: a relative pronoun, or an apposition's determiner or
 # possessive ("Russia, which ...,", "China, North Korea's closest ally,", "Ukraine, a close partner,")
 _EN_RELATIVES = {"who", "which", "whose"}
+_EN_PRONOUN_SAID = re.compile(r"(?:he|she) (?:said|says|added|told)\b")
+_EN_QUOTE_CLOSE = re.compile(r"[,.!?]?[\"”]\s")  # the end of a quotation: '," Mr Johnson said'"
 _EN_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "any", "no", "every"}
 _EN_ASIDE_OPEN = re.compile(r",\s+(who|which|whose|a|an|the|its|his|her|their|\S+'s)\s")
 _EN_POSSESSOR = re.compile(r"(?:\w['’]s|s['’]|^(?:its|his|her|their|our))$")  # "Russia's", "allies'", "its"
@@ -901,6 +903,13 @@ class RoleFinder:
 
     def _fallback_source(self, trig: Trigger, si: int, s_start: int, slots: Slots) -> None:
         speaker = self.speakers.get(si)
+        if self.lang == "en":
+            # '"We deplore Russia's continued defence of the Assad regime," Mr Johnson said': who speaks right
+            # after the quotation is who acts in it; '," he said': the person last named
+            quoted_by = self._en_quoted_by(trig, si, speaker)
+            if quoted_by is not None and quoted_by.country:
+                slots.sources, slots.src_rule, slots.src_conf = [quoted_by], "quote-speaker", 0.5
+                return
         if speaker is not None and speaker.end <= trig.token_start and speaker.country:
             slots.sources, slots.src_rule, slots.src_conf = [speaker], "speaker", 0.45
             return
@@ -908,6 +917,16 @@ class RoleFinder:
         previous = self.previous_speaker.get(si)
         if previous is not None and previous.country and (own is not None or speaker is None):
             slots.sources, slots.src_rule, slots.src_conf = [previous], "previous-speaker", 0.35
+
+    def _en_quoted_by(self, trig: Trigger, si: int, speaker: ActorRef | None) -> ActorRef | None:
+        """Who speaks the quotation the trigger stands in: the sentence's speaker right after it closes ('," Mr
+        Johnson said'), or, when the sentence names no speaker, the person last named before '," he said'."""
+        m = _EN_QUOTE_CLOSE.search(self.text, trig.end, self.doc.sentences[si].end)
+        if m is None:
+            return None
+        if speaker is not None:
+            return speaker if 0 <= speaker.token_start - m.end() <= 40 else None
+        return self._person_before.get(si) if _EN_PRONOUN_SAID.match(self.doc.match_text, m.end()) else None
 
     def _fallback_target(self, trig: Trigger, refs: list[ActorRef], slots: Slots) -> None:
         """The one other state near the trigger in its clause, when roles gave none (low confidence)."""
