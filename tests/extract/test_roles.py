@@ -486,3 +486,12 @@ def test_who_speaks_right_after_a_quotation_acts_in_it() -> None:
     src, tgt, rule = roles("President Barack Obama condemned the attack. \"We will work with Libya to bring those "
                            "responsible for this attack to justice,\" he said.", "work with", pub_date="2012-09-12")
     assert (src, tgt) == ({"USA"}, {"LBY"}), rule
+
+
+def test_a_stance_on_an_act_with_a_by_agent_is_toward_that_agent() -> None:
+    src, tgt, rule = roles("Foreign Secretary William Hague rejected claims by the Libyan government that British "
+                           "missiles had killed civilians.", "rejected claims", pub_date="2011-05-01")
+    assert (src, tgt) == ({"GBR"}, {"LBY"}), rule
+    src, tgt, rule = roles("In Washington, the White House welcomed the progress made by Libya but said sanctions "
+                           "would remain.", "welcomed", pub_date="2004-02-26")
+    assert (src, tgt) == ({"USA"}, {"LBY"}), rule

@@ -54,6 +54,7 @@ _ALLY_APPOSITION = re.compile(r"^[،,]?\s*و(?:حليف|حلفا|شريك|شرك
 _OPEN_BRACKET = re.compile(r"\s*[(\[]|\s+\)(?=\S)")  # "(الصين، …)" and the mirrored ")الصين، …)" of some feeds
 _CLOSE_BRACKET = re.compile(r"[)\]]|\((?=\s|$)")
 _FALLBACK_SOURCES = ("speaker", "previous-speaker")
+_STANCE_TYPES = {"SUPPORT", "ACCUSE", "REJECT", "PROTEST", "REQUEST"}  # stances on an act, toward its author
 _SAID_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "PROTEST"}  # acts done by saying
 _DEFINITE = re.compile(r"[وف]?(?:ال|لل|بال|كال)")
 _AIM_VERB = re.compile(r"^[وف]?(?:استهدف|يستهدف|تستهدف)\S*")
@@ -645,6 +646,11 @@ class RoleFinder:
                 if prep in ("in", "inside") and trig.type == "ASSAULT" and r.bare:
                     # force in a place is force on its state (GUIDELINE convention 7): "Russia's offensive in Ukraine"
                     self._set_target(r, after, "prep-in", 0.6, slots)
+                    return
+                if prep in EN_AGENT_PREPS and trig.type in _STANCE_TYPES and self._en_active_verb(trig):
+                    # "rejected claims by the Libyan government", "welcomed the progress made by Libya": a stance
+                    # on an act is toward its author (the agent of the verb's object)
+                    self._set_target(r, after, "object-agent", 0.6, slots)
                     return
                 if prep in EN_AGENT_PREPS and not slots.sources and not self._en_active_verb(trig):
                     agents = self._coordinated(r, after)
