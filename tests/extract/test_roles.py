@@ -495,3 +495,12 @@ def test_a_stance_on_an_act_with_a_by_agent_is_toward_that_agent() -> None:
     src, tgt, rule = roles("In Washington, the White House welcomed the progress made by Libya but said sanctions "
                            "would remain.", "welcomed", pub_date="2004-02-26")
     assert (src, tgt) == ({"USA"}, {"LBY"}), rule
+
+
+def test_the_first_of_more_than_two_parties_listed_as_subject_faces_the_others() -> None:
+    src, tgt, rule = roles("President Bush has announced that an alliance of the US, India, Australia and Japan will "
+                           "co-ordinate a humanitarian drive.", "co-ordinate")
+    assert (src, tgt) == ({"USA"}, {"IND", "AUS", "JPN"}), rule
+    # two parties stay co-subjects, and a list a preposition takes is no subject of this kind
+    src, tgt, rule = roles("Britain and France agreed to co-ordinate their aid.", "agreed to")
+    assert src == {"GBR", "FRA"}, rule

@@ -251,6 +251,16 @@ class RoleFinder:
             # الانسحاب من الاتفاق الذي تم توقيعه بين طهران والقوى العظمى")
             slots.sources, slots.src_rule, slots.src_conf = slots.targets[:1], "between-first", 0.6
             slots.targets = slots.targets[1:]
+        if (self.lang == "en" and trig.type in SYMMETRIC_TYPES and not slots.targets and self._en_verbal(trig)
+                and len({r.country for r in slots.sources}) > 2 and slots.src_rule not in _FALLBACK_SOURCES
+                and len({(r.start, r.end) for r in slots.sources}) == len(slots.sources)
+                and not self._en_object_of(slots.sources[0], EN_TARGET_PREPS | EN_PARTNER_PREPS)):
+            # "an alliance of the US, India, Australia and Japan will co-ordinate": as with "between", the first
+            # of more than two parties named one by one faces the others (not the states one word stands for,
+            # nor a list a preposition takes: "signed agreements with Jordan, Libya and Lebanon under which those
+            # countries promise")
+            slots.targets, slots.tgt_rule, slots.tgt_conf = slots.sources[1:], "listed-parties", slots.src_conf
+            slots.sources = slots.sources[:1]
         if not slots.targets and not (trig.type in SYMMETRIC_TYPES and len(slots.sources) > 1):
             self._fallback_target(trig, refs, slots)
         return slots
@@ -845,6 +855,13 @@ class RoleFinder:
             if not partners & {g.country for g in group}:
                 slots.sources, slots.src_rule, slots.src_conf = group, "fronted-subject", 0.6
             return
+
+    def _en_object_of(self, r: ActorRef, preps: set[str]) -> bool:
+        """Whether one of `preps` stands right before r, or before its article."""
+        words = self.doc.match_text[max(0, r.token_start - 24):r.token_start].split()[-2:]
+        if len(words) == 2 and words[-1] in ("the", "a"):
+            words = words[:1]
+        return bool(words) and words[-1] in preps
 
     def _after_en_preposition(self, r: ActorRef) -> bool:
         """"with Mr Straw", "to the Chinese leader": the object of a preposition is no subject."""
