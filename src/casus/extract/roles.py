@@ -864,10 +864,13 @@ class RoleFinder:
         return bool(words) and words[-1] in preps
 
     def _after_en_preposition(self, r: ActorRef) -> bool:
-        """"with Mr Straw", "to the Chinese leader": the object of a preposition is no subject."""
-        words = self.doc.match_text[max(0, r.token_start - 24):r.token_start].split()[-2:]
-        if words and words[-1] in ("the", "a") and len(words) == 2:
-            words = words[:1]
+        """"with Mr Straw", "to the Chinese leader": the object of a preposition is no subject (but the one a
+        spokesman or adviser speaks "for" is)."""
+        words = self.doc.match_text[max(0, r.token_start - 36):r.token_start].split()[-3:]
+        if len(words) > 1 and words[-1] in ("the", "a"):
+            words = words[:-1]
+        if len(words) > 1 and words[-1] in ("for", "to") and words[-2] in _acting_for():
+            return False  # "an adviser to Prime Minister Nouri al-Maliki rejected": the side the adviser acts for
         return bool(words) and words[-1] in EN_OBJECT_PREPS
 
     def _agent_group(self, trig: Trigger, after: list[ActorRef]) -> frozenset[str] | None:
@@ -1150,6 +1153,13 @@ def _object_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
     data = load_yaml("events/object_heads.yaml") or {}
     heads = frozenset(tuple(str(h).lower().split()) for h in as_list(data.get("heads")))
     return heads, frozenset(str(d).lower() for d in as_list(data.get("determiners")))
+
+
+@cache
+def _acting_for() -> frozenset[str]:
+    """`events/object_heads.yaml` `acting_for`: nouns for those who speak or act for the one named after
+    "for"/"to" ("a spokesman for Mr Blair", "an adviser to Prime Minister Nouri al-Maliki")."""
+    return frozenset(str(w).lower() for w in as_list((load_yaml("events/object_heads.yaml") or {}).get("acting_for")))
 
 
 def en_strip_lead(words: list[str]) -> list[str]:
