@@ -504,3 +504,12 @@ def test_the_first_of_more_than_two_parties_listed_as_subject_faces_the_others()
     # two parties stay co-subjects, and a list a preposition takes is no subject of this kind
     src, tgt, rule = roles("Britain and France agreed to co-ordinate their aid.", "agreed to")
     assert src == {"GBR", "FRA"}, rule
+
+
+def test_the_one_a_spokesman_or_adviser_acts_for_may_be_the_subject() -> None:
+    src, _, rule = roles("In Baghdad, an adviser to Prime Minister Nouri al-Maliki rejected the criticism from London "
+                         "and other capitals.", "rejected", pub_date="2007-01-03")
+    assert src == {"IRQ"}, rule
+    # an envoy "to" a state acts for his own
+    src, _, rule = roles("The British ambassador to Iran denied the report.", "denied")
+    assert "IRN" not in src, rule
