@@ -513,3 +513,15 @@ def test_the_one_a_spokesman_or_adviser_acts_for_may_be_the_subject() -> None:
     # an envoy "to" a state acts for his own
     src, _, rule = roles("The British ambassador to Iran denied the report.", "denied")
     assert "IRN" not in src, rule
+
+
+def test_the_subject_of_a_reported_must_or_should_is_the_one_asked_and_the_speaker_asks() -> None:
+    src, tgt, rule = roles("Mr Blair also said Pakistan had to do more to stop Taleban fighters from using its "
+                           "territory.", "had to do more", pub_date="2006-11-20")
+    assert (src, tgt) == ({"GBR"}, {"PAK"}), rule
+    src, tgt, rule = roles("Iran's foreign ministry said London should release the Grace 1 if it wanted to reduce "
+                           "tensions.", "should release", pub_date="2019-07-20")
+    assert (src, tgt) == ({"IRN"}, {"GBR"}), rule
+    # "show restraint" after the asker's verb keeps its subject as the asker
+    src, _, rule = roles("Turkey called on both sides to show restraint.", "show restraint")
+    assert src == {"TUR"}, rule
