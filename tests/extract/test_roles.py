@@ -525,3 +525,5 @@ def test_the_subject_of_a_reported_must_or_should_is_the_one_asked_and_the_speak
     # "show restraint" after the asker's verb keeps its subject as the asker
     src, _, rule = roles("Turkey called on both sides to show restraint.", "show restraint")
     assert src == {"TUR"}, rule
+    src, tgt, rule = roles("Mr Brown said America too needed to take more action.", "needed to take more action")
+    assert (src, tgt) == ({"GBR"}, {"USA"}), rule
