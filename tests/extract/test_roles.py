@@ -527,3 +527,9 @@ def test_the_subject_of_a_reported_must_or_should_is_the_one_asked_and_the_speak
     assert src == {"TUR"}, rule
     src, tgt, rule = roles("Mr Brown said America too needed to take more action.", "needed to take more action")
     assert (src, tgt) == ({"GBR"}, {"USA"}), rule
+
+
+def test_the_subject_of_a_threatened_penalty_is_the_one_threatened() -> None:
+    src, tgt, rule = roles("\"The Kremlin's actions will have consequences,\" Foreign Secretary William Hague said.",
+                           "will have consequences", pub_date="2014-03-18")
+    assert (src, tgt) == ({"GBR"}, {"RUS"}), rule
