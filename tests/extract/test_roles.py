@@ -533,3 +533,10 @@ def test_the_subject_of_a_threatened_penalty_is_the_one_threatened() -> None:
     src, tgt, rule = roles("\"The Kremlin's actions will have consequences,\" Foreign Secretary William Hague said.",
                            "will have consequences", pub_date="2014-03-18")
     assert (src, tgt) == ({"GBR"}, {"RUS"}), rule
+
+
+def test_talks_with_someone_late_in_a_clause_are_its_subjects() -> None:
+    src, tgt, rule = roles("Libya has agreed to dismantle its programmes for weapons of mass destruction and to let "
+                           "international inspectors in, after nine months of secret negotiations with Britain and "
+                           "the United States.", "negotiations with", pub_date="2003-12-20")
+    assert (src, tgt) == ({"LBY"}, {"GBR", "USA"}), rule

@@ -232,6 +232,11 @@ class RoleFinder:
             self._subject_before(trig, before, slots)
         if not slots.sources and self.lang == "en":
             self._en_fronted_subject(trig, si, after, slots)
+        if (not slots.sources and self.lang == "en" and trig.type in SYMMETRIC_TYPES and not self._en_verbal(trig)
+                and slots.tgt_rule in ("prep-with", "prep-between")):
+            # "Libya has agreed to dismantle its programmes ..., after nine months of secret negotiations with
+            # Britain and the United States": talks with someone named late in a clause are its subject's
+            self._subject_before(trig, before, slots, limit=30, rule="clause-subject")
         if not slots.sources:
             self._fallback_source(trig, si, span.start, slots)
         group = slots.agent_group
@@ -748,9 +753,10 @@ class RoleFinder:
                 members.append(r)
         return members
 
-    def _subject_before(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
-        """SVO subject: the nearest bare actor before the trigger, in the same clause."""
-        limit = 10 if trig.is_verbal or trig.pos == "participle" or self.lang == "en" else 6
+    def _subject_before(self, trig: Trigger, before: list[ActorRef], slots: Slots, limit: int = 0,
+                        rule: str = "svo-subject") -> None:
+        """SVO subject: the nearest bare actor before the trigger, in the same clause (within `limit` words)."""
+        limit = limit or (10 if trig.is_verbal or trig.pos == "participle" or self.lang == "en" else 6)
         aside = self._en_aside(trig) if self.lang == "en" else None
         for r in reversed(before):
             if PUNCT_BREAK.search(self.text[r.end:trig.token_start]):
@@ -780,7 +786,7 @@ class RoleFinder:
                     if not nxt or nxt[0] not in EN_SUBJECT_NOUNS:
                         continue
             slots.sources = self._coordinated_back(r, before)
-            slots.src_rule, slots.src_conf = "svo-subject", 0.6 if len(toks) <= 4 else 0.5
+            slots.src_rule, slots.src_conf = rule, 0.6 if len(toks) <= 4 else 0.5
             return
 
     def _en_aside(self, trig: Trigger) -> tuple[int, int] | None:
