@@ -540,3 +540,10 @@ def test_talks_with_someone_late_in_a_clause_are_its_subjects() -> None:
                            "international inspectors in, after nine months of secret negotiations with Britain and "
                            "the United States.", "negotiations with", pub_date="2003-12-20")
     assert (src, tgt) == ({"LBY"}, {"GBR", "USA"}), rule
+
+
+def test_him_after_a_verb_is_the_person_the_clause_named_after_its_subject() -> None:
+    src, tgt, rule = roles("Azerbaijan's President Ilham Aliyev ordered the offensive. US Secretary of State Antony "
+                           "Blinken called Mr Aliyev on Tuesday and urged him to stop military action immediately.",
+                           "urged", pub_date="2023-09-20")
+    assert (src, tgt) == ({"USA"}, {"AZE"}), rule

@@ -266,6 +266,8 @@ class RoleFinder:
             # countries promise")
             slots.targets, slots.tgt_rule, slots.tgt_conf = slots.sources[1:], "listed-parties", slots.src_conf
             slots.sources = slots.sources[:1]
+        if not slots.targets and self.lang == "en" and slots.sources:
+            self._en_pronoun_object(trig, before, slots)
         if not slots.targets and not (trig.type in SYMMETRIC_TYPES and len(slots.sources) > 1):
             self._fallback_target(trig, refs, slots)
         return slots
@@ -788,6 +790,30 @@ class RoleFinder:
             slots.sources = self._coordinated_back(r, before)
             slots.src_rule, slots.src_conf = rule, 0.6 if len(toks) <= 4 else 0.5
             return
+
+    def _en_pronoun_object(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
+        """"Antony Blinken called Mr Aliyev on Tuesday and urged him to stop": "him"/"her" right after an English
+        verb is the person named last before it in the sentence who is not its subject."""
+        if not self._en_verbal(trig) or trig.subject_is == "target":
+            return
+        if self.doc.match_text[trig.end:trig.end + 5].split()[:1] not in (["him"], ["her"]):
+            return
+        subject = slots.sources[0]
+        if slots.src_rule == "svo-subject" and subject.kind == "leader" and subject in before:
+            # "Blinken called Mr Aliyev on Tuesday and urged him": the person nearest before the verb is the one
+            # "him" stands for when another person leads the clause; that one is the subject
+            lead = next((r for r in before[:before.index(subject)] if r.kind == "leader" and r.country
+                         and r.country != subject.country and not self._after_en_preposition(r)
+                         and not PUNCT_BREAK.search(self.text, r.end, trig.token_start)), None)
+            if lead is not None:
+                slots.sources, slots.targets = [lead], [subject]
+                slots.tgt_rule, slots.tgt_conf = "pronoun-object", 0.55
+                return
+        own = {r.country for r in slots.sources}
+        person = next((r for r in reversed(before) if r.kind == "leader" and r.country and r not in slots.sources),
+                      None)
+        if person is not None and person.country not in own:
+            slots.targets, slots.tgt_rule, slots.tgt_conf = [person], "pronoun-object", 0.55
 
     def _en_aside(self, trig: Trigger) -> tuple[int, int] | None:
         """The span of a relative clause or an apposition set off by commas between a subject and its verb
