@@ -484,3 +484,134 @@ def test_the_actor_right_before_the_tail_of_a_holding_responsible_trigger_is_its
     src, tgt, rule = roles("وأعلن البيت الأبيض أن الرئيس الأميركي دونالد ترمب يحمل رئيس النظام السوري بشار الأسد "
                            "وروسيا مسؤولية الهجوم الكيميائي.", "يحمل", "2018-04-11")
     assert src == {"USA"} and tgt == {"SYR", "RUS"}, rule
+
+
+def test_an_organisation_qualifying_the_noun_of_an_indefinite_phrase_is_no_agent() -> None:
+    # "an EU head of state" is one member's head of state, not the EU
+    src, _, rule = roles("Emmanuel Macron ended on Thursday a three-day state visit, the first by an EU head of "
+                         "state since Brexit.", "state visit", pub_date="2025-07-10")
+    assert src == {"FRA"}, rule
+    # an organisation whose own staff the phrase names still acts
+    src, tgt, rule = roles("A UN official accused Israel of blocking aid.", "accused")
+    assert (src, tgt) == ({None}, {"ISR"}), rule
+
+
+def test_the_states_a_by_agent_is_spelled_out_as_with_including_are_agents() -> None:
+    src, tgt, rule = roles("The air strikes by several states, including France and Britain, hit targets in Syria.",
+                           "air strikes")
+    assert (src, tgt) == ({"FRA", "GBR"}, {"SYR"}), rule
+    # after a passive the agents stay agents once the slots are swapped
+    src, tgt, rule = roles("Iran was criticised by several countries, including France and Germany.",
+                           "was criticised")
+    assert (src, tgt) == ({"FRA", "DEU"}, {"IRN"}), rule
+
+
+def test_a_by_after_an_active_verbs_object_names_the_objects_agent_not_the_verbs() -> None:
+    src, tgt, rule = roles("Foreign Secretary William Hague rejected claims by the Libyan government that British "
+                           "missiles had killed civilians.", "rejected claims", pub_date="2011-05-01")
+    assert src == {"GBR"}, rule
+    src, _, rule = roles("Turkey's President Recep Tayyip Erdogan said his country supported the steps taken by "
+                         "Azerbaijan.", "supported", pub_date="2020-09-28")
+    assert src == {"TUR"}, rule
+    # after a form of "be" the verb is passive, and a noun the lexicon also lists as a verb keeps its agent
+    src, _, rule = roles("Iran has been repeatedly criticised in the past by France.", "criticised")
+    assert src == {"FRA"}, rule
+    src, _, rule = roles("Foreign Secretary Jack Straw has demanded the swift release of eight British servicemen "
+                         "detained by Iran.", "release")
+    assert src == {"IRN"}, rule
+
+
+def test_a_meeting_in_a_fronted_phrase_is_the_main_clauses_subjects() -> None:
+    src, tgt, rule = roles("After talks with President Omar al-Bashir in Khartoum on Monday, Mr Straw said there had "
+                           "been some progress.", "talks with")
+    assert (src, tgt) == ({"GBR"}, {"SDN"}), rule
+    # an apposition inside the phrase is stepped over
+    src, tgt, rule = roles("Tony Blair met Iraqi leaders. Speaking at a Downing Street news conference with the Iraqi "
+                           "President, Jalal Talabani, on Thursday, the prime minister said the evidence was not yet "
+                           "conclusive.", "news conference with", pub_date="2005-10-06")
+    assert (src, tgt) == ({"GBR"}, {"IRQ"}), rule
+    src, tgt, rule = roles("During a meeting in Beijing with Spanish Prime Minister Pedro Sánchez on Friday, President "
+                           "Xi Jinping said there were no winners in a tariff war.", "meeting", pub_date="2025-04-11")
+    assert (src, tgt) == ({"CHN"}, {"ESP"}), rule
+    # an act of force named by a noun there may be anyone's
+    src, _, rule = roles("After the air strikes on Syria, Russia said it would respond.", "air strikes")
+    assert "RUS" not in src, rule
+
+
+def test_a_phrase_ending_in_a_verb_takes_the_object_after_it() -> None:
+    src, tgt, rule = roles("Foreign Secretary Jack Straw is to visit Thailand and Indonesia this week.", "is to visit")
+    assert (src, tgt) == ({"GBR"}, {"THA", "IDN"}), rule
+    src, tgt, rule = roles("US Secretary of State Antony Blinken is due to visit Kyiv on Wednesday.", "due to visit",
+                           pub_date="2022-01-18")
+    assert (src, tgt) == ({"USA"}, {"UKR"}), rule
+
+
+def test_who_speaks_right_after_a_quotation_acts_in_it() -> None:
+    src, tgt, rule = roles("\"We deplore Russia's continued defence of the Assad regime,\" Foreign Secretary Boris "
+                           "Johnson said in a statement on Saturday.", "deplore", pub_date="2017-04-08")
+    assert (src, tgt) == ({"GBR"}, {"RUS"}), rule
+    # '," he said': the person last named
+    src, tgt, rule = roles("President Barack Obama condemned the attack. \"We will work with Libya to bring those "
+                           "responsible for this attack to justice,\" he said.", "work with", pub_date="2012-09-12")
+    assert (src, tgt) == ({"USA"}, {"LBY"}), rule
+
+
+def test_a_stance_on_an_act_with_a_by_agent_is_toward_that_agent() -> None:
+    src, tgt, rule = roles("Foreign Secretary William Hague rejected claims by the Libyan government that British "
+                           "missiles had killed civilians.", "rejected claims", pub_date="2011-05-01")
+    assert (src, tgt) == ({"GBR"}, {"LBY"}), rule
+    src, tgt, rule = roles("In Washington, the White House welcomed the progress made by Libya but said sanctions "
+                           "would remain.", "welcomed", pub_date="2004-02-26")
+    assert (src, tgt) == ({"USA"}, {"LBY"}), rule
+
+
+def test_the_first_of_more_than_two_parties_listed_as_subject_faces_the_others() -> None:
+    src, tgt, rule = roles("President Bush has announced that an alliance of the US, India, Australia and Japan will "
+                           "co-ordinate a humanitarian drive.", "co-ordinate")
+    assert (src, tgt) == ({"USA"}, {"IND", "AUS", "JPN"}), rule
+    # two parties stay co-subjects, and a list a preposition takes is no subject of this kind
+    src, tgt, rule = roles("Britain and France agreed to co-ordinate their aid.", "agreed to")
+    assert src == {"GBR", "FRA"}, rule
+
+
+def test_the_one_a_spokesman_or_adviser_acts_for_may_be_the_subject() -> None:
+    src, _, rule = roles("In Baghdad, an adviser to Prime Minister Nouri al-Maliki rejected the criticism from London "
+                         "and other capitals.", "rejected", pub_date="2007-01-03")
+    assert src == {"IRQ"}, rule
+    # an envoy "to" a state acts for his own
+    src, _, rule = roles("The British ambassador to Iran denied the report.", "denied")
+    assert "IRN" not in src, rule
+
+
+def test_the_subject_of_a_reported_must_or_should_is_the_one_asked_and_the_speaker_asks() -> None:
+    src, tgt, rule = roles("Mr Blair also said Pakistan had to do more to stop Taleban fighters from using its "
+                           "territory.", "had to do more", pub_date="2006-11-20")
+    assert (src, tgt) == ({"GBR"}, {"PAK"}), rule
+    src, tgt, rule = roles("Iran's foreign ministry said London should release the Grace 1 if it wanted to reduce "
+                           "tensions.", "should release", pub_date="2019-07-20")
+    assert (src, tgt) == ({"IRN"}, {"GBR"}), rule
+    # "show restraint" after the asker's verb keeps its subject as the asker
+    src, _, rule = roles("Turkey called on both sides to show restraint.", "show restraint")
+    assert src == {"TUR"}, rule
+    src, tgt, rule = roles("Mr Brown said America too needed to take more action.", "needed to take more action")
+    assert (src, tgt) == ({"GBR"}, {"USA"}), rule
+
+
+def test_the_subject_of_a_threatened_penalty_is_the_one_threatened() -> None:
+    src, tgt, rule = roles("\"The Kremlin's actions will have consequences,\" Foreign Secretary William Hague said.",
+                           "will have consequences", pub_date="2014-03-18")
+    assert (src, tgt) == ({"GBR"}, {"RUS"}), rule
+
+
+def test_talks_with_someone_late_in_a_clause_are_its_subjects() -> None:
+    src, tgt, rule = roles("Libya has agreed to dismantle its programmes for weapons of mass destruction and to let "
+                           "international inspectors in, after nine months of secret negotiations with Britain and "
+                           "the United States.", "negotiations with", pub_date="2003-12-20")
+    assert (src, tgt) == ({"LBY"}, {"GBR", "USA"}), rule
+
+
+def test_him_after_a_verb_is_the_person_the_clause_named_after_its_subject() -> None:
+    src, tgt, rule = roles("Azerbaijan's President Ilham Aliyev ordered the offensive. US Secretary of State Antony "
+                           "Blinken called Mr Aliyev on Tuesday and urged him to stop military action immediately.",
+                           "urged", pub_date="2023-09-20")
+    assert (src, tgt) == ({"USA"}, {"AZE"}), rule

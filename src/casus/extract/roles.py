@@ -55,6 +55,7 @@ _ALLY_APPOSITION = re.compile(r"^[،,]?\s*و(?:حليف|حلفا|شريك|شرك
 _OPEN_BRACKET = re.compile(r"\s*[(\[]|\s+\)(?=\S)")  # "(الصين، …)" and the mirrored ")الصين، …)" of some feeds
 _CLOSE_BRACKET = re.compile(r"[)\]]|\((?=\s|$)")
 _FALLBACK_SOURCES = ("speaker", "previous-speaker")
+_STANCE_TYPES = {"SUPPORT", "ACCUSE", "REJECT", "PROTEST", "REQUEST"}  # stances on an act, toward its author
 _SAID_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "PROTEST"}  # acts done by saying
 _DEFINITE = re.compile(r"[وف]?(?:ال|لل|بال|كال)")
 _AIM_VERB = re.compile(r"^[وف]?(?:استهدف|يستهدف|تستهدف)\S*")
@@ -112,6 +113,9 @@ _EN_ARTICLE = re.compile(r"\bthe$")
 # what opens an aside between a subject and its verb: a relative pronoun, or an apposition's determiner or
 # possessive ("Russia, which ...,", "China, North Korea's closest ally,", "Ukraine, a close partner,")
 _EN_RELATIVES = {"who", "which", "whose"}
+_EN_PRONOUN_SAID = re.compile(r"(?:he|she) (?:said|says|added|told)\b")
+_EN_QUOTE_CLOSE = re.compile(r"[,.!?]?[\"”]\s")  # the end of a quotation: '," Mr Johnson said'"
+_EN_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "any", "no", "every"}
 _EN_ASIDE_OPEN = re.compile(r",\s+(who|which|whose|a|an|the|its|his|her|their|\S+'s)\s")
 _EN_POSSESSOR = re.compile(r"(?:\w['’]s|s['’]|^(?:its|his|her|their|our))$")  # "Russia's", "allies'", "its"
 _EN_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|insisted|argued|warned|urged|called)\b")
@@ -227,6 +231,13 @@ class RoleFinder:
             self._pronoun_subject(trig, si, before, slots)
         if not slots.sources:
             self._subject_before(trig, before, slots)
+        if not slots.sources and self.lang == "en":
+            self._en_fronted_subject(trig, si, after, slots)
+        if (not slots.sources and self.lang == "en" and trig.type in SYMMETRIC_TYPES and not self._en_verbal(trig)
+                and slots.tgt_rule in ("prep-with", "prep-between")):
+            # "Libya has agreed to dismantle its programmes ..., after nine months of secret negotiations with
+            # Britain and the United States": talks with someone named late in a clause are its subject's
+            self._subject_before(trig, before, slots, limit=30, rule="clause-subject")
         if not slots.sources:
             self._fallback_source(trig, si, span.start, slots)
         group = slots.agent_group
@@ -246,6 +257,18 @@ class RoleFinder:
             # الانسحاب من الاتفاق الذي تم توقيعه بين طهران والقوى العظمى")
             slots.sources, slots.src_rule, slots.src_conf = slots.targets[:1], "between-first", 0.6
             slots.targets = slots.targets[1:]
+        if (self.lang == "en" and trig.type in SYMMETRIC_TYPES and not slots.targets and self._en_verbal(trig)
+                and len({r.country for r in slots.sources}) > 2 and slots.src_rule not in _FALLBACK_SOURCES
+                and len({(r.start, r.end) for r in slots.sources}) == len(slots.sources)
+                and not self._en_object_of(slots.sources[0], EN_TARGET_PREPS | EN_PARTNER_PREPS)):
+            # "an alliance of the US, India, Australia and Japan will co-ordinate": as with "between", the first
+            # of more than two parties named one by one faces the others (not the states one word stands for,
+            # nor a list a preposition takes: "signed agreements with Jordan, Libya and Lebanon under which those
+            # countries promise")
+            slots.targets, slots.tgt_rule, slots.tgt_conf = slots.sources[1:], "listed-parties", slots.src_conf
+            slots.sources = slots.sources[:1]
+        if not slots.targets and self.lang == "en" and slots.sources:
+            self._en_pronoun_object(trig, before, slots)
         if not slots.targets and not (trig.type in SYMMETRIC_TYPES and len(slots.sources) > 1):
             self._fallback_target(trig, refs, slots)
         return slots
@@ -542,6 +565,7 @@ class RoleFinder:
         return r
 
     def _english_after(self, trig: Trigger, after: list[ActorRef], slots: Slots) -> None:
+        after = [r for r in after if not self._en_indefinite_modifier(r)]
         if not after:
             return
         first = after[0]
@@ -563,14 +587,46 @@ class RoleFinder:
             else:
                 slots.sources, slots.src_rule, slots.src_conf = agents, "en-by-agent", 0.75
 
+    def _en_indefinite_modifier(self, r: ActorRef) -> bool:
+        """"the first by an EU head of state": an organisation or bloc right after "a"/"an" with another actor's
+        noun right after it only qualifies that noun, which names one person of some member state, not the
+        organisation: the modifier is no party of its own (a state there, "a US head of state", is the head's)."""
+        if r.country is not None:
+            return False
+        words = self.doc.match_text[max(0, r.token_start - 8):r.token_start].split()
+        if not words or words[-1] not in ("a", "an"):
+            return False
+        return any(o.token_start >= r.end and not self.text[r.end:o.token_start].strip()
+                   for o in self.refs(self.doc.sentence_of(r.start)))
+
+    def _en_active_verb(self, trig: Trigger) -> bool:
+        """An English verb in the active voice: a "by" after it and its object heads the object's own agent
+        ("rejected claims by the Libyan government", "supported the steps taken by Azerbaijan"), not the verb's.
+        Not after a form of "be"/"get" ("was attacked on Sunday by"), nor a trigger ending in "by" ("stand by")."""
+        if trig.subject_is == "target" or not self._en_verbal(trig):
+            return False
+        if self.doc.match_text[trig.start:trig.end].endswith(" by"):
+            return False
+        words = self.doc.match_text[max(0, trig.token_start - 30):trig.token_start].split()[-3:]
+        if (words and (words[-1] in _EN_DETERMINERS or _EN_POSSESSOR.search(words[-1]))) or self.doc.match_text[
+                trig.end:trig.end + 4] == " of ":
+            return False  # "the release", "a visit by", "release of": a noun the lexicon also lists as a verb
+        return not any(w in word_set("events/passive_auxiliaries.yaml", "en") for w in words)
+
     def _en_verbal(self, trig: Trigger) -> bool:
-        """A verb, or a phrase that opens with a listed verb form and does not end in a preposition."""
+        """A verb, or a phrase that opens with a listed verb form and does not end in a preposition, or that
+        ends in one after no determiner ("is to visit", "due to attend", "formally recognised"; not "paid a
+        visit", "during his visit")."""
         if trig.is_verbal:
             return True
         if trig.pos != "phrase":
             return False
         words = self.doc.match_text[trig.start:trig.end].split()
-        return words[0] in english_verb_forms() and words[-1] not in _EN_PHRASE_OPEN_ENDS
+        if words[-1] in _EN_PHRASE_OPEN_ENDS:
+            return False
+        return words[0] in english_verb_forms() or (
+            words[-1] in english_verb_forms() and words[-2] not in _EN_DETERMINERS
+            and not _EN_POSSESSOR.search(words[-2]))
 
     def _object_after(self, pos: int, rest: list[ActorRef]) -> ActorRef | None:
         for r in rest:
@@ -624,6 +680,8 @@ class RoleFinder:
             if self.names_a_place(r, trig):
                 pos = r.end  # "رفضها لاستخدام الأسلحة على الأراضي السورية": where, not whom
                 continue
+            if self.lang == "en" and self._en_indefinite_modifier(r):
+                continue  # "by an EU head of state": a word of the next actor's phrase, whose lead-in it joins
             near = [t.lower() for t in self._tokens(pos, r.token_start)]
             seen += 1
             prep = near[-1] if near else ""
@@ -680,8 +738,9 @@ class RoleFinder:
                 if prep == "including" and len(lead) <= 7:
                     # "negotiated with about ten other countries, including Algeria and Lebanon": the members
                     # a preposition's object is spelled out as are its objects too
-                    prep = next((w for w in reversed(lead[:-1]) if w in EN_TARGET_PREPS | {"with", "between"}),
-                                "including")
+                    # "strikes by several states, including France and Britain": so are the agents of a "by"
+                    prep = next((w for w in reversed(lead[:-1])
+                                 if w in EN_TARGET_PREPS | EN_AGENT_PREPS | {"with", "between"}), "including")
                 if prep in ("", "including") and pos == trig.end and trig.subject_is != "target":
                     # the trigger phrase ends in its preposition: "spoke on the telephone to X"
                     last_word = self.doc.match_text[trig.start:trig.end].rsplit(" ", 1)[-1]
@@ -703,9 +762,19 @@ class RoleFinder:
                     # force in a place is force on its state (GUIDELINE convention 7): "Russia's offensive in Ukraine"
                     self._set_target(r, after, "prep-in", 0.6, slots)
                     return
-                if prep in EN_AGENT_PREPS and not slots.sources:
-                    slots.sources = self._coordinated(r, after)
-                    slots.src_rule, slots.src_conf = "by-agent", 0.75
+                if prep in EN_AGENT_PREPS and trig.type in _STANCE_TYPES and self._en_active_verb(trig):
+                    # "rejected claims by the Libyan government", "welcomed the progress made by Libya": a stance
+                    # on an act is toward its author (the agent of the verb's object)
+                    self._set_target(r, after, "object-agent", 0.6, slots)
+                    return
+                if prep in EN_AGENT_PREPS and not slots.sources and not self._en_active_verb(trig):
+                    agents = self._coordinated(r, after)
+                    if trig.subject_is == "target":
+                        # "was criticised by several countries, including France": the slots are swapped once
+                        # filled, so the agents go where the object would
+                        slots.targets, slots.tgt_rule, slots.tgt_conf = agents, "by-agent", 0.75
+                        return
+                    slots.sources, slots.src_rule, slots.src_conf = agents, "by-agent", 0.75
                     pos = slots.sources[-1].end
                     continue
             pos = r.end
@@ -752,7 +821,7 @@ class RoleFinder:
 
     def _en_agent_after(self, last: ActorRef, after: list[ActorRef], slots: Slots) -> None:
         """"sanctions imposed on Iran by the United States": a "by" right after the target names the agent."""
-        nxt = next((r for r in after if r.start >= last.end), None)
+        nxt = next((r for r in after if r.start >= last.end and not self._en_indefinite_modifier(r)), None)
         if nxt is None or PUNCT_BREAK.search(self.text[last.end:nxt.token_start]):
             return
         words = [w.lower() for w in self._tokens(last.end, nxt.token_start)]
@@ -784,9 +853,10 @@ class RoleFinder:
                 members.append(r)
         return members
 
-    def _subject_before(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
-        """SVO subject: the nearest bare actor before the trigger, in the same clause."""
-        limit = 10 if trig.is_verbal or trig.pos == "participle" or self.lang == "en" else 6
+    def _subject_before(self, trig: Trigger, before: list[ActorRef], slots: Slots, limit: int = 0,
+                        rule: str = "svo-subject") -> None:
+        """SVO subject: the nearest bare actor before the trigger, in the same clause (within `limit` words)."""
+        limit = limit or (10 if trig.is_verbal or trig.pos == "participle" or self.lang == "en" else 6)
         aside = self._en_aside(trig) if self.lang == "en" else None
         for r in reversed(before):
             if PUNCT_BREAK.search(self.text[r.end:trig.token_start]):
@@ -816,8 +886,32 @@ class RoleFinder:
                     if not nxt or nxt[0] not in EN_SUBJECT_NOUNS:
                         continue
             slots.sources = self._coordinated_back(r, before)
-            slots.src_rule, slots.src_conf = "svo-subject", 0.6 if len(toks) <= 4 else 0.5
+            slots.src_rule, slots.src_conf = rule, 0.6 if len(toks) <= 4 else 0.5
             return
+
+    def _en_pronoun_object(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
+        """"Antony Blinken called Mr Aliyev on Tuesday and urged him to stop": "him"/"her" right after an English
+        verb is the person named last before it in the sentence who is not its subject."""
+        if not self._en_verbal(trig) or trig.subject_is == "target":
+            return
+        if self.doc.match_text[trig.end:trig.end + 5].split()[:1] not in (["him"], ["her"]):
+            return
+        subject = slots.sources[0]
+        if slots.src_rule == "svo-subject" and subject.kind == "leader" and subject in before:
+            # "Blinken called Mr Aliyev on Tuesday and urged him": the person nearest before the verb is the one
+            # "him" stands for when another person leads the clause; that one is the subject
+            lead = next((r for r in before[:before.index(subject)] if r.kind == "leader" and r.country
+                         and r.country != subject.country and not self._after_en_preposition(r)
+                         and not PUNCT_BREAK.search(self.text, r.end, trig.token_start)), None)
+            if lead is not None:
+                slots.sources, slots.targets = [lead], [subject]
+                slots.tgt_rule, slots.tgt_conf = "pronoun-object", 0.55
+                return
+        own = {r.country for r in slots.sources}
+        person = next((r for r in reversed(before) if r.kind == "leader" and r.country and r not in slots.sources),
+                      None)
+        if person is not None and person.country not in own:
+            slots.targets, slots.tgt_rule, slots.tgt_conf = [person], "pronoun-object", 0.55
 
     def _en_aside(self, trig: Trigger) -> tuple[int, int] | None:
         """The span of a relative clause or an apposition set off by commas between a subject and its verb
@@ -851,11 +945,62 @@ class RoleFinder:
         if person is not None:
             slots.sources, slots.src_rule, slots.src_conf = [person], "en-pronoun", 0.5
 
-    def _after_en_preposition(self, r: ActorRef) -> bool:
-        """"with Mr Straw", "to the Chinese leader": the object of a preposition is no subject."""
+    def _en_fronted_subject(self, trig: Trigger, si: int, after: list[ActorRef], slots: Slots) -> None:
+        """"After talks with President Bashir in Khartoum, Mr Straw said", "Speaking at a news conference with
+        the Iraqi President, Jalal Talabani, the prime minister said": a trigger in a phrase fronted before the
+        subject (opened by a word of `events/fronted_openers.yaml`, no comma before the trigger) is the act of
+        the main clause's subject: the first actor right after a comma that no comma follows (not an
+        apposition), or the person "he"/"she" there stands for. Only for meetings, agreements and co-operation,
+        which the subject takes part in, and for participles ("After meeting Mr Putin, Mr Blair said"); never for
+        a subject of the state the phrase names as the other party."""
+        if trig.type not in SYMMETRIC_TYPES and not self.doc.match_text[trig.start:trig.end].split()[0].endswith("ing"):
+            return  # "After the attack on Israel, the US said": an act named by a noun may be anyone's
+        span = self.doc.sentences[si]
+        low = self.doc.match_text
+        head = low[span.start:trig.token_start]
+        first = head.split()[:1] or low[trig.token_start:trig.end].split()[:1]
+        if not first or first[0] not in word_set("events/fronted_openers.yaml", "en") or "," in head or (
+                PUNCT_BREAK.search(self.text, span.start, trig.token_start)):
+            return
+        # whom the phrase names as the other party ("with Mr Straw", "at Downing Street") is not its subject
+        partners = {r.country for r in slots.targets}
+        for comma in COMMA.finditer(low, trig.end, span.end):
+            if PUNCT_BREAK.search(self.text, trig.end, comma.start()):
+                return
+            words = low[comma.end():comma.end() + 40].split()
+            if words and words[0] in ("he", "she"):
+                person = self._person_before.get(si)
+                if person is not None and person.country and person.country not in partners:
+                    slots.sources, slots.src_rule, slots.src_conf = [person], "fronted-subject", 0.55
+                return
+            r = next((r for r in after if r.token_start >= comma.end()), None)
+            if r is None:
+                return
+            lead = [w.lower() for w in self._tokens(comma.end(), r.token_start)]
+            if en_strip_lead(lead) or lead[-1:] == ["the"] and len(lead) > 1:
+                continue  # ", on Thursday, the prime minister": words of the phrase before the subject
+            group = self._coordinated(r, after)
+            if low[group[-1].end:group[-1].end + 2].strip()[:1] in (",", ""):
+                continue  # ", Jalal Talabani, on Thursday": an apposition inside the phrase
+            if not partners & {g.country for g in group}:
+                slots.sources, slots.src_rule, slots.src_conf = group, "fronted-subject", 0.6
+            return
+
+    def _en_object_of(self, r: ActorRef, preps: set[str]) -> bool:
+        """Whether one of `preps` stands right before r, or before its article."""
         words = self.doc.match_text[max(0, r.token_start - 24):r.token_start].split()[-2:]
-        if words and words[-1] in ("the", "a") and len(words) == 2:
+        if len(words) == 2 and words[-1] in ("the", "a"):
             words = words[:1]
+        return bool(words) and words[-1] in preps
+
+    def _after_en_preposition(self, r: ActorRef) -> bool:
+        """"with Mr Straw", "to the Chinese leader": the object of a preposition is no subject (but the one a
+        spokesman or adviser speaks "for" is)."""
+        words = self.doc.match_text[max(0, r.token_start - 36):r.token_start].split()[-3:]
+        if len(words) > 1 and words[-1] in ("the", "a"):
+            words = words[:-1]
+        if len(words) > 1 and words[-1] in ("for", "to") and words[-2] in _acting_for():
+            return False  # "an adviser to Prime Minister Nouri al-Maliki rejected": the side the adviser acts for
         return bool(words) and words[-1] in EN_OBJECT_PREPS
 
     def _agent_group(self, trig: Trigger, after: list[ActorRef]) -> frozenset[str] | None:
@@ -914,6 +1059,13 @@ class RoleFinder:
 
     def _fallback_source(self, trig: Trigger, si: int, s_start: int, slots: Slots) -> None:
         speaker = self.speakers.get(si)
+        if self.lang == "en":
+            # '"We deplore Russia's continued defence of the Assad regime," Mr Johnson said': who speaks right
+            # after the quotation is who acts in it; '," he said': the person last named
+            quoted_by = self._en_quoted_by(trig, si, speaker)
+            if quoted_by is not None and quoted_by.country:
+                slots.sources, slots.src_rule, slots.src_conf = [quoted_by], "quote-speaker", 0.5
+                return
         if speaker is not None and speaker.end <= trig.token_start and speaker.country:
             slots.sources, slots.src_rule, slots.src_conf = [speaker], "speaker", 0.45
             return
@@ -921,6 +1073,16 @@ class RoleFinder:
         previous = self.previous_speaker.get(si)
         if previous is not None and previous.country and (own is not None or speaker is None):
             slots.sources, slots.src_rule, slots.src_conf = [previous], "previous-speaker", 0.35
+
+    def _en_quoted_by(self, trig: Trigger, si: int, speaker: ActorRef | None) -> ActorRef | None:
+        """Who speaks the quotation the trigger stands in: the sentence's speaker right after it closes ('," Mr
+        Johnson said'), or, when the sentence names no speaker, the person last named before '," he said'."""
+        m = _EN_QUOTE_CLOSE.search(self.text, trig.end, self.doc.sentences[si].end)
+        if m is None:
+            return None
+        if speaker is not None:
+            return speaker if 0 <= speaker.token_start - m.end() <= 40 else None
+        return self._person_before.get(si) if _EN_PRONOUN_SAID.match(self.doc.match_text, m.end()) else None
 
     def _fallback_target(self, trig: Trigger, refs: list[ActorRef], slots: Slots) -> None:
         """The one other state near the trigger in its clause, when roles gave none (low confidence)."""
@@ -1146,6 +1308,13 @@ def _object_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
     data = load_yaml("events/object_heads.yaml") or {}
     heads = frozenset(tuple(str(h).lower().split()) for h in as_list(data.get("heads")))
     return heads, frozenset(str(d).lower() for d in as_list(data.get("determiners")))
+
+
+@cache
+def _acting_for() -> frozenset[str]:
+    """`events/object_heads.yaml` `acting_for`: nouns for those who speak or act for the one named after
+    "for"/"to" ("a spokesman for Mr Blair", "an adviser to Prime Minister Nouri al-Maliki")."""
+    return frozenset(str(w).lower() for w in as_list((load_yaml("events/object_heads.yaml") or {}).get("acting_for")))
 
 
 def en_strip_lead(words: list[str]) -> list[str]:
