@@ -155,15 +155,16 @@ def _grammar(lang: str) -> _Grammar:
                     day_nouns[1], day_nouns[2], month_dirs)
 
 
-def find_dates(text: str, lang: str, pub_date: str | None) -> list[DateMention]:
-    """Every date expression in `text` (normalised; English lower-cased), resolved where possible."""
+def find_dates(text: str, lang: str, pub_date: str | None, offset: int = 0) -> list[DateMention]:
+    """Every date expression in `text` (normalised; English lower-cased), resolved where possible; spans are
+    shifted by `offset`, where `text` is a slice of a longer one."""
     g = _grammar(lang)
     pub = _parse_iso(pub_date)
     out: list[DateMention] = []
     for m in g.pattern.finditer(text):
         value = _resolve(m, g, pub, text)
         if value is not None:
-            out.append(DateMention(m.start(), m.end(), *value))
+            out.append(DateMention(m.start() + offset, m.end() + offset, *value))
     return out
 
 
@@ -176,16 +177,10 @@ def _parse_iso(value: str | None) -> date | None:
         return None
 
 
-def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) -> tuple[str, str, bool, str | None] | None:
-    """Value, precision, whether resolved from the publication date, and the forward reading if any."""
-    value = _resolve_value(m, g, pub, text)
-    if value is None or len(value) == 4:
-        return value
-    return value[0], value[1], value[2], None
-
-
-def _resolve_value(m: re.Match[str], g: _Grammar, pub: date | None, text: str) \
+def _resolve(m: re.Match[str], g: _Grammar, pub: date | None, text: str) \
         -> tuple[str, str, bool] | tuple[str, str, bool, str | None] | None:
+    """Value, precision, whether resolved from the publication date, and the forward reading where the text
+    leaves the direction open."""
     gd = m.groupdict()
     if gd.get("hm"):
         return _hijri(g.hijri_months[_squash(gd["hm"]).replace("'", "")], int(gd["hy"]), gd.get("hd"))

@@ -84,9 +84,7 @@ def _event_sentence_dates(doc: Document, coded: list[Coded]) -> list[DateMention
     out: list[DateMention] = []
     for si in sorted({c.sentence for c in coded}):
         span = doc.sentences[si]
-        for d in find_dates(doc.match_text[span.start:span.end], doc.lang, doc.article.pub_date):
-            out.append(DateMention(d.start + span.start, d.end + span.start, d.value, d.precision, d.relative,
-                                   d.ahead))
+        out.extend(find_dates(doc.match_text[span.start:span.end], doc.lang, doc.article.pub_date, span.start))
     return out
 
 
