@@ -30,7 +30,7 @@ from casus.extract.actors import ActorRef
 from casus.extract.document import Document
 from casus.extract.triggers import AR_ARTICLE_CLITICS, Trigger
 from casus.lexicon.loader import as_list, load_yaml, word_set
-from casus.lexicon.triggers import english_verb_forms, gapped_triggers
+from casus.lexicon.triggers import arabic_trigger_forms, english_verb_forms, gapped_triggers
 from casus.model import SYMMETRIC_TYPES
 from casus.text.alternation import word_alternation
 from casus.text.normalize import fold
@@ -445,7 +445,7 @@ class RoleFinder:
         if trig.pos not in ("verb", "imperfect") or r.kind != "state" or r.via not in ("name", "capital"):
             return False
         word = self.doc.match_text[trig.start:trig.end]
-        nouns, masculine = _ar_trigger_forms()
+        nouns, masculine = arabic_trigger_forms()
         if word not in masculine or word in nouns or trig.prefix.strip("وفس"):
             return False  # "لضرب سوريا", "بالبحث": a clitic preposition or article makes it a masdar
         before = self.doc.match_text[max(0, trig.token_start - 16):trig.token_start].split()[-1:]
@@ -1223,22 +1223,6 @@ _MASDAR_GOVERNORS = (AR_TARGET_PREPS | AR_PARTNER_PREPS | AR_FROM_PREPS | AR_FOR
 def _masculine_state_names() -> frozenset[str]:
     """`events/masculine_states.yaml`, folded and without ال, as an actor's words stand after its clitics."""
     return frozenset(n[2:] if n.startswith("ال") else n for n in word_set("events/masculine_states.yaml", "ar"))
-
-
-@cache
-def _ar_trigger_forms() -> tuple[frozenset[str], frozenset[str]]:
-    """From `events/triggers_ar.yaml`, folded: the trigger nouns as listed (without ال), and the masculine
-    singular forms of the trigger verbs, the past as listed ("اتهم", "دعا") and the present with ي ("يدين"). A
-    verb form that is also a noun ("دعم", "رفض") may be a masdar with its genitive."""
-    nouns: set[str] = set()
-    masculine: set[str] = set()
-    for fam in load_yaml("events/triggers_ar.yaml") or []:
-        for noun in as_list(fam.get("nouns")):
-            folded = fold(noun)
-            nouns.add(folded[2:] if folded.startswith("ال") else folded)
-        masculine.update(fold(v) for v in as_list(fam.get("verbs")))
-        masculine.update("ي" + fold(v) for v in as_list(fam.get("imperfect")))
-    return frozenset(nouns), frozenset(masculine)
 
 
 @cache

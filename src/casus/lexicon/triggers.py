@@ -83,6 +83,22 @@ def english_verb_forms() -> frozenset[str]:
                      for v in as_list(fam.get("verbs")))
 
 
+@cache
+def arabic_trigger_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """From `events/triggers_ar.yaml`, folded: the trigger nouns as listed (without ال), and the masculine
+    singular forms of the trigger verbs, the past as listed ("اتهم", "دعا") and the present with ي ("يدين"). A
+    verb form that is also a noun ("دعم", "رفض") may be a masdar with its genitive."""
+    nouns: set[str] = set()
+    masculine: set[str] = set()
+    for fam in load_yaml("events/triggers_ar.yaml") or []:
+        for noun in as_list(fam.get("nouns")):
+            folded = fold(noun)
+            nouns.add(folded[2:] if folded.startswith("ال") else folded)
+        masculine.update(fold(v) for v in as_list(fam.get("verbs")))
+        masculine.update("ي" + fold(v) for v in as_list(fam.get("imperfect")))
+    return frozenset(nouns), frozenset(masculine)
+
+
 GAP = "…"
 MAX_GAP_WORDS = 6  # words an actor may take between the two parts of a gapped trigger
 
