@@ -615,3 +615,21 @@ def test_him_after_a_verb_is_the_person_the_clause_named_after_its_subject() -> 
                            "Blinken called Mr Aliyev on Tuesday and urged him to stop military action immediately.",
                            "urged", pub_date="2023-09-20")
     assert (src, tgt) == ({"USA"}, {"AZE"}), rule
+
+
+def test_a_state_qualifying_an_english_noun_trigger_is_its_agent() -> None:
+    # the possessor of a noun of sanction is who imposes it, even after a preposition
+    src, tgt, rule = roles("Moscow has linked the closures to Britain's expulsion of four Russian diplomats last "
+                           "July.", "expulsion")
+    assert src == {"GBR"}, rule
+    # an adjective right before the noun is its agent, and the state the main clause names before it is the
+    # target of what that clause says, not of the act
+    src, tgt, rule = roles("Eritrea has denied Ethiopian accusations that it sent troops to Somalia.", "accusations")
+    assert src == {"ETH"}, rule
+    src, tgt, rule = roles("Britain is sending weapons to Kyiv to help it resist a possible Russian invasion.",
+                           "invasion")
+    assert src == {"RUS"} and "GBR" not in tgt, rule
+    # a phrase that opens with no noun is not qualified by the state before it
+    src, _, rule = roles("Azerbaijan's President apologised to Vladimir Putin in a phone call on Thursday.",
+                         "in a phone call")
+    assert "RUS" not in src, rule

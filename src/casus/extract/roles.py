@@ -30,7 +30,7 @@ from casus.extract.actors import ActorRef
 from casus.extract.document import Document
 from casus.extract.triggers import AR_ARTICLE_CLITICS, Trigger
 from casus.lexicon.loader import as_list, load_yaml, word_set
-from casus.lexicon.triggers import arabic_trigger_forms, english_verb_forms, gapped_triggers
+from casus.lexicon.triggers import arabic_trigger_forms, english_noun_heads, english_verb_forms, gapped_triggers
 from casus.model import SYMMETRIC_TYPES
 from casus.text.alternation import word_alternation
 from casus.text.normalize import fold
@@ -227,6 +227,8 @@ class RoleFinder:
             self._own_genitive(trig, si, slots)
         if not slots.sources and self.lang == "ar" and trig.pos == "noun":
             self._possessive_agent(trig, before, slots)
+        if not slots.sources and self.lang == "en":
+            self._en_modifier_agent(trig, before, slots)
         if not slots.sources and self.lang == "en":
             self._pronoun_subject(trig, si, before, slots)
         if not slots.sources:
@@ -934,6 +936,33 @@ class RoleFinder:
                 return m.start(), close + 1  # an apposition: ", Serbia's closest ally,", ", a close ally,"
         return None
 
+    def _en_modifier_agent(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
+        """"an Iranian missile attack", "Britain's expulsion of four Russian diplomats", "US strikes on": a state
+        named right before an English noun trigger, as its adjective, its possessor or an attributive name, across
+        at most two lower-case modifiers ("Britain's formal recognition"), is the agent of the act (its patient
+        once a `subject_is: target` family swaps the slots: "Iran's human rights record")."""
+        if not before or self._en_verbal(trig) or trig.pos not in ("noun", "phrase"):
+            return
+        first = self.doc.match_text[trig.start:trig.end].split()[0]
+        if trig.pos == "phrase" and (first not in english_noun_heads() or first in EN_OBJECT_PREPS):
+            return  # "hold talks", "in a phone call", "to press": no noun the state before can qualify
+        r = before[-1]
+        if not r.country:
+            return
+        gap = self.text[r.end:trig.token_start]
+        possessive = gap[:2] in ("'s", "’s") or gap[:1] in ("'", "’")
+        if possessive:
+            gap = gap[2:] if gap[1:2] == "s" else gap[1:]
+        words = gap.split()
+        if gap[:1] not in ("", " ") or len(words) > 2 or any(
+                not w.isalpha() or not w.islower() or w in _EN_DETERMINERS or w in EN_OBJECT_PREPS
+                or w in ("and", "or") or w in _en_clause_links() for w in words):
+            return
+        if words and not possessive and not r.modifier:
+            return  # "the US military strikes": a name two words back may head its own phrase
+        slots.sources = self._coordinated_back(r, before)
+        slots.src_rule, slots.src_conf = "en-modifier-agent", 0.7
+
     def _pronoun_subject(self, trig: Trigger, si: int, before: list[ActorRef], slots: Slots) -> None:
         """"..., where he met President Bush": "he"/"she" right before the verb is the person who leads the
         sentence, else the one who led the last sentence naming a person."""
@@ -1090,6 +1119,10 @@ class RoleFinder:
         window = [r for r in refs if r.country and r.country not in src and abs(r.start - trig.start) < 80
                   and not self.names_a_place(r, trig)
                   and not PUNCT_BREAK.search(self.text[min(r.end, trig.end):max(r.token_start, trig.token_start)])]
+        if slots.src_rule == "en-modifier-agent":
+            # "to help it defend itself against a possible Russian invasion": the state a clause before the act's
+            # own agent names is that clause's, not the act's target
+            window = [r for r in window if r.start > trig.start]
         if window and len({r.country for r in window}) == 1 and slots.sources and not self._topic_or_place(
                 window[0], trig):
             slots.targets = [window[0]]

@@ -84,6 +84,14 @@ def english_verb_forms() -> frozenset[str]:
 
 
 @cache
+def english_noun_heads() -> frozenset[str]:
+    """The first word of every English trigger noun ("attack", "air" of "air strike"): a phrase opening with one
+    is a noun phrase ("attack on", "air strikes against") that a state's adjective or possessor may qualify."""
+    return frozenset(str(n).lower().split()[0] for fam in load_yaml("events/triggers_en.yaml") or []
+                     for n in as_list(fam.get("nouns")) if str(n).strip())
+
+
+@cache
 def arabic_trigger_forms() -> tuple[frozenset[str], frozenset[str]]:
     """From `events/triggers_ar.yaml`, folded: the trigger nouns as listed (without ال), and the masculine
     singular forms of the trigger verbs, the past as listed ("اتهم", "دعا") and the present with ي ("يدين"). A
