@@ -633,3 +633,10 @@ def test_a_state_qualifying_an_english_noun_trigger_is_its_agent() -> None:
     src, _, rule = roles("Azerbaijan's President apologised to Vladimir Putin in a phone call on Thursday.",
                          "in a phone call")
     assert "RUS" not in src, rule
+
+
+def test_a_title_before_a_name_is_no_word_between_a_verb_and_its_object() -> None:
+    # "Mr" is part of the object's phrase: "telephoned Mr Mubarak" takes Egypt as its object
+    src, tgt, rule = roles("Egypt's President Hosni Mubarak faced a fifth day of protests. Saudi Arabia's King "
+                           "Abdullah telephoned Mr Mubarak to express his support.", "telephoned", "2011-01-30")
+    assert (src, tgt) == ({"SAU"}, {"EGY"}), rule

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from casus.extract.actors import ActorRef
+from casus.extract.actors import ActorRef, honorifics
 from casus.extract.document import Document
 from casus.extract.triggers import AR_ARTICLE_CLITICS, Trigger
 from casus.lexicon.loader import as_list, load_yaml, word_set
@@ -110,6 +110,7 @@ _AR_SPEECH_AT_START = re.compile(_AR_SPEECH_VERB)
 _AR_SPEECH = re.compile(r"\s" + _AR_SPEECH_VERB)
 _EN_PRONOUN = re.compile(r"(?:But |And )?(?:He|She)\b")
 _EN_ARTICLE = re.compile(r"\bthe$")
+_EN_TITLE_BEFORE = re.compile(r"(?:^|\s)([A-Z][A-Za-z]+)\.?[ \t]+$")  # "Mr ", "Sheikh ", "Dr. " before a name
 # what opens an aside between a subject and its verb: a relative pronoun, or an apposition's determiner or
 # possessive ("Russia, which ...,", "China, North Korea's closest ally,", "Ukraine, a close partner,")
 _EN_RELATIVES = {"who", "which", "whose"}
@@ -154,6 +155,7 @@ class RoleFinder:
             if not r.dateline:
                 self.by_sentence.setdefault(doc.sentence_of(r.start), []).append(r)
         self._last_subject: dict[int, tuple[int, list[ActorRef], float]] = {}
+        self._title_start: dict[int, int] = {}  # by id(ref): see _ts
         self.speakers: dict[int, ActorRef | None] = {}
         self.previous_speaker: dict[int, ActorRef | None] = {}
         self._person_before: dict[int, ActorRef | None] = {}  # who "he" means at the start of each sentence
@@ -276,6 +278,21 @@ class RoleFinder:
         return slots
 
     # ------------------------------------------------------------ helpers
+
+    def _ts(self, r: ActorRef) -> int:
+        """Where an actor's phrase starts: its word with its clitics, and in English the titles before a name
+        ("Mr Morsi", "Sheikh Tamim"), which are no words between it and what precedes it."""
+        start = self._title_start.get(id(r))
+        if start is None:
+            start = r.token_start
+            if self.lang == "en":
+                while True:
+                    m = _EN_TITLE_BEFORE.search(self.text, max(0, start - 24), start)
+                    if m is None or m.group(1) not in honorifics():
+                        break
+                    start = m.start(1)
+            self._title_start[id(r)] = start
+        return start
 
     def _tokens(self, a: int, b: int) -> list[str]:
         return TOKEN.findall(self.text, a, b) if b > a else []
@@ -571,9 +588,9 @@ class RoleFinder:
         if not after:
             return
         first = after[0]
-        if PUNCT_BREAK.search(self.text[trig.end:first.token_start]):
+        if PUNCT_BREAK.search(self.text[trig.end:self._ts(first)]):
             return
-        words = [w.lower() for w in self._tokens(trig.end, first.token_start)]
+        words = [w.lower() for w in self._tokens(trig.end, self._ts(first))]
         # a passive phrase ends in its agent's "by" ("backed by", subject_is target): what follows is its object
         # here and its source once the slots are swapped
         passive = trig.subject_is == "target" and self.doc.match_text[trig.start:trig.end].endswith(" by")
@@ -595,7 +612,7 @@ class RoleFinder:
         organisation: the modifier is no party of its own (a state there, "a US head of state", is the head's)."""
         if r.country is not None:
             return False
-        words = self.doc.match_text[max(0, r.token_start - 8):r.token_start].split()
+        words = self.doc.match_text[max(0, self._ts(r) - 8):self._ts(r)].split()
         if not words or words[-1] not in ("a", "an"):
             return False
         return any(o.token_start >= r.end and not self.text[r.end:o.token_start].strip()
@@ -673,9 +690,9 @@ class RoleFinder:
             if r in slots.sources:
                 pos = r.end
                 continue
-            if PUNCT_BREAK.search(self.text[pos:r.token_start]):
+            if PUNCT_BREAK.search(self.text[pos:self._ts(r)]):
                 return
-            if self.doc.count_tokens(trig.end, r.token_start) > limit:
+            if self.doc.count_tokens(trig.end, self._ts(r)) > limit:
                 return
             if self.lang == "ar" and self._comma_clause(pos, r.token_start):
                 return
@@ -684,7 +701,7 @@ class RoleFinder:
                 continue
             if self.lang == "en" and self._en_indefinite_modifier(r):
                 continue  # "by an EU head of state": a word of the next actor's phrase, whose lead-in it joins
-            near = [t.lower() for t in self._tokens(pos, r.token_start)]
+            near = [t.lower() for t in self._tokens(pos, self._ts(r))]
             seen += 1
             prep = near[-1] if near else ""
             if self.lang == "ar":
@@ -726,7 +743,7 @@ class RoleFinder:
                     pos = slots.sources[-1].end
                     continue
             else:
-                if prev is not None and _EN_ARTICLE.sub("", self.text[prev.end:r.token_start].lower()).strip() in (
+                if prev is not None and _EN_ARTICLE.sub("", self.text[prev.end:self._ts(r)].lower()).strip() in (
                         ",", "and", ", and", "or", ", or"):
                     # "the leaders of China, South Korea and Japan": a list member after one passed over is no
                     # partner of an "and"; lists the trigger reaches are taken whole from their first member
@@ -791,10 +808,10 @@ class RoleFinder:
         pattern = _repeated_preposition(prep)
         while True:
             last = slots.targets[-1]
-            nxt = next((r for r in after if r.token_start >= last.end), None)
-            if nxt is None or self.doc.count_tokens(last.end, nxt.token_start) > 9:
+            nxt = next((r for r in after if self._ts(r) >= last.end), None)
+            if nxt is None or self.doc.count_tokens(last.end, self._ts(nxt)) > 9:
                 return
-            words = en_strip_lead([w.lower() for w in self._tokens(last.end, nxt.token_start)])
+            words = en_strip_lead([w.lower() for w in self._tokens(last.end, self._ts(nxt))])
             if not pattern.match(" ".join(words)) or nxt.modifier != slots.targets[0].modifier:
                 return
             slots.targets += [r for r in self._coordinated(nxt, after) if r not in slots.targets]
@@ -824,9 +841,9 @@ class RoleFinder:
     def _en_agent_after(self, last: ActorRef, after: list[ActorRef], slots: Slots) -> None:
         """"sanctions imposed on Iran by the United States": a "by" right after the target names the agent."""
         nxt = next((r for r in after if r.start >= last.end and not self._en_indefinite_modifier(r)), None)
-        if nxt is None or PUNCT_BREAK.search(self.text[last.end:nxt.token_start]):
+        if nxt is None or PUNCT_BREAK.search(self.text[last.end:self._ts(nxt)]):
             return
-        words = [w.lower() for w in self._tokens(last.end, nxt.token_start)]
+        words = [w.lower() for w in self._tokens(last.end, self._ts(nxt))]
         if words and words[-1] == "the":
             words = words[:-1]
         if words and words[-1] in EN_AGENT_PREPS and len(words) <= 2:
@@ -1002,10 +1019,10 @@ class RoleFinder:
                 if person is not None and person.country and person.country not in partners:
                     slots.sources, slots.src_rule, slots.src_conf = [person], "fronted-subject", 0.55
                 return
-            r = next((r for r in after if r.token_start >= comma.end()), None)
+            r = next((r for r in after if self._ts(r) >= comma.end()), None)
             if r is None:
                 return
-            lead = [w.lower() for w in self._tokens(comma.end(), r.token_start)]
+            lead = [w.lower() for w in self._tokens(comma.end(), self._ts(r))]
             if en_strip_lead(lead) or lead[-1:] == ["the"] and len(lead) > 1:
                 continue  # ", on Thursday, the prime minister": words of the phrase before the subject
             group = self._coordinated(r, after)
@@ -1017,7 +1034,7 @@ class RoleFinder:
 
     def _en_object_of(self, r: ActorRef, preps: set[str]) -> bool:
         """Whether one of `preps` stands right before r, or before its article."""
-        words = self.doc.match_text[max(0, r.token_start - 24):r.token_start].split()[-2:]
+        words = self.doc.match_text[max(0, self._ts(r) - 24):self._ts(r)].split()[-2:]
         if len(words) == 2 and words[-1] in ("the", "a"):
             words = words[:1]
         return bool(words) and words[-1] in preps
@@ -1025,7 +1042,7 @@ class RoleFinder:
     def _after_en_preposition(self, r: ActorRef) -> bool:
         """"with Mr Straw", "to the Chinese leader": the object of a preposition is no subject (but the one a
         spokesman or adviser speaks "for" is)."""
-        words = self.doc.match_text[max(0, r.token_start - 36):r.token_start].split()[-3:]
+        words = self.doc.match_text[max(0, self._ts(r) - 36):self._ts(r)].split()[-3:]
         if len(words) > 1 and words[-1] in ("the", "a"):
             words = words[:-1]
         if len(words) > 1 and words[-1] in ("for", "to") and words[-2] in _acting_for():
@@ -1118,7 +1135,7 @@ class RoleFinder:
         src = {s.country for s in slots.sources}
         window = [r for r in refs if r.country and r.country not in src and abs(r.start - trig.start) < 80
                   and not self.names_a_place(r, trig)
-                  and not PUNCT_BREAK.search(self.text[min(r.end, trig.end):max(r.token_start, trig.token_start)])]
+                  and not PUNCT_BREAK.search(self.text[min(r.end, trig.end):max(self._ts(r), trig.token_start)])]
         if slots.src_rule == "en-modifier-agent":
             # "to help it defend itself against a possible Russian invasion": the state a clause before the act's
             # own agent names is that clause's, not the act's target
@@ -1146,7 +1163,7 @@ class RoleFinder:
         "في" stays out: "مباحثات في القاهرة" so often names a party that dropping it cost more than it saved."""
         if trig.type == "ASSAULT":
             return False
-        words = self.doc.match_text[max(0, r.token_start - 16):r.token_start].split()
+        words = self.doc.match_text[max(0, self._ts(r) - 16):self._ts(r)].split()
         word = words[-1] if words else ""
         if self.lang == "en" and word == "the" and len(words) > 1:
             words = words[:-1]
@@ -1164,7 +1181,7 @@ class RoleFinder:
             if r.via == "pair" and first.via == "pair" and (r.start, r.end) == (first.start, first.end):
                 group.append(r)  # "الجانبان": both states at one word
                 continue
-            gap = self.text[group[-1].end:r.token_start].strip()
+            gap = self.text[group[-1].end:self._ts(r)].strip()
             if self.lang == "ar":
                 ok = ((r.conj and gap in ("", "،", ",")) or (gap in ("،", ",") and r.bare and not r.conj)
                       or (r.bare and _ALLY_APPOSITION.match(gap) is not None))  # "سوريا وحليفتها روسيا"
@@ -1181,7 +1198,7 @@ class RoleFinder:
             if r.via == "pair" and last.via == "pair" and (r.start, r.end) == (last.start, last.end):
                 group.insert(0, r)
                 continue
-            gap = self.text[r.end:group[0].token_start].strip()
+            gap = self.text[r.end:self._ts(group[0])].strip()
             if self.lang == "ar":
                 ok = group[0].conj and gap in ("", "،", ",")
             else:
@@ -1241,7 +1258,7 @@ class RoleFinder:
         low = self.doc.match_text
         for m in _EN_SPEECH.finditer(low, s_start, s_end):
             for r in refs:
-                if r.country and (0 <= m.start() - r.end <= 40 or 0 <= r.token_start - m.end() <= 6):
+                if r.country and (0 <= m.start() - r.end <= 40 or 0 <= self._ts(r) - m.end() <= 6):
                     return r
         return None
 
