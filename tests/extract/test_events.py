@@ -307,3 +307,20 @@ def test_a_future_event_on_a_day_named_without_direction_takes_the_coming_day() 
     assert found[("GBR", "IRQ", "RETREAT")] == "2004-06-30", found
     found = _dates("سيلتقي وزير الخارجية الروسي سيرغي لافروف نظيره التركي مولود جاويش أوغلو الخميس في أنقرة.")
     assert found[("RUS", "TUR", "CONSULT")] == "2018-05-17", found
+
+
+def test_an_act_that_goes_on_from_a_call_is_the_callers_toward_the_one_called() -> None:
+    from casus.extract.actors import find_actors
+    from casus.extract.document import Document
+    from casus.extract.events import EventCoder
+    from casus.extract.triggers import find_triggers
+
+    doc = Document.from_article(Article(
+        id="t", lang="en", pub_date="2012-06-25",
+        text="Egypt's new President, Mohammed Morsi, was sworn in. US President Barack Obama telephoned Mr Morsi "
+             "on Sunday to congratulate him, the White House said."))
+    ruled = {(c.trigger.type, c.source.country, c.target.country)
+             for c in EventCoder(doc, find_actors(doc)).candidates(find_triggers(doc))
+             if "ra=S|rb=T" in c.pair_features}
+    assert ("SUPPORT", "USA", "EGY") in ruled
+    assert ("SUPPORT", "EGY", "USA") not in ruled

@@ -319,6 +319,40 @@ class EventCoder:
             slots.sources, slots.src_rule, slots.src_conf = list(other.sources), "between-first", other.src_conf
             slots.targets, slots.tgt_rule, slots.tgt_conf = list(other.targets), other.tgt_rule, other.tgt_conf
 
+    def _after_contact(self, trig: Trigger, earlier: list[Trigger], si: int, slots: Slots,
+                       slots_of: dict[int, Slots]) -> None:
+        """"Mr Obama telephoned Mr Morsi on Sunday to congratulate him", "Mrs Merkel spoke by phone to Mr Putin
+        and urged de-escalation", "Mr Hague held talks with Mr Lavrov, urging Russia to ...": an English verb
+        that goes on from a call, visit or meeting ("to", "and", or a participle after a comma) is done by the one
+        who made the contact, to the one contacted, not by the one the nearest name before it stands for."""
+        if not self.finder._en_verbal(trig):
+            return
+        contact = next((g for g in reversed(earlier) if g.type == "CONSULT" and g.end <= trig.token_start), None)
+        if contact is None:
+            return
+        c_slots = self._slots(contact, si, slots_of)
+        if not c_slots.sources or not c_slots.targets or any(
+                f in c_slots.src_rule or f in c_slots.tgt_rule for f in _FALLBACK_RULES):
+            return
+        last = max(r.end for r in c_slots.targets)
+        if last > trig.token_start or PUNCT_BREAK.search(self.text, contact.end, trig.token_start):
+            return
+        if self.doc.count_tokens(last, trig.token_start) > 8:
+            return
+        lead = self.match[last:trig.token_start].split()[-2:]
+        participle = self.match[trig.start:trig.end].split()[0].endswith("ing") and self.text[
+            last:trig.token_start].rstrip().endswith(",")
+        if not (participle or lead[-1:] in (["to"], ["and"]) or lead == ["and", "also"]):
+            return
+        contacted = {r.country for r in c_slots.targets}
+        own = {r.country for r in slots.sources}
+        if slots.sources and not own <= contacted and not any(f in slots.src_rule for f in _FALLBACK_RULES):
+            return  # "met Mr Abbas and Israel agreed": a subject of its own
+        slots.sources, slots.src_rule, slots.src_conf = list(c_slots.sources), "contact-subject", 0.6
+        mine = {r.country for r in c_slots.sources}
+        if not slots.targets or slots.tgt_rule in _FALLBACK_RULES or {r.country for r in slots.targets} <= mine:
+            slots.targets, slots.tgt_rule, slots.tgt_conf = list(c_slots.targets), "contact-object", 0.55
+
     def _stance_on(self, trig: Trigger, sentence_triggers: list[Trigger], si: int, slots: Slots,
                    slots_of: dict[int, Slots]) -> None:
         """"تأييد المملكة للضربات التي نفذتها الولايات المتحدة", "condemned the Israeli strikes": a stance on
@@ -433,6 +467,8 @@ class EventCoder:
             governor = self._governor(trig, seen_here[:-1])  # among the sentence's earlier triggers
             slots = self._slots(trig, si, slots_of)
             self._share_between(trig, by_sentence[si], si, slots, slots_of)
+            if self.lang == "en":
+                self._after_contact(trig, seen_here[:-1], si, slots, slots_of)
             if trig.type in STANCE_TYPES:
                 self._stance_on(trig, by_sentence[si], si, slots, slots_of)
                 own = {r.country for r in slots.sources}
