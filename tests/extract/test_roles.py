@@ -640,3 +640,15 @@ def test_a_title_before_a_name_is_no_word_between_a_verb_and_its_object() -> Non
     src, tgt, rule = roles("Egypt's President Hosni Mubarak faced a fifth day of protests. Saudi Arabia's King "
                            "Abdullah telephoned Mr Mubarak to express his support.", "telephoned", "2011-01-30")
     assert (src, tgt) == ({"SAU"}, {"EGY"}), rule
+
+
+def test_a_verb_of_saying_after_a_reported_clause_is_the_speakers() -> None:
+    # "but urged" goes on from "said": Israel is the reported clause's subject, the speaker does the urging
+    src, tgt, rule = roles("UK Prime Minister Sir Keir Starmer said Israel had the right to defend itself against "
+                           "Iranian aggression, but urged Israel to show restraint.", "urged", "2024-04-15")
+    assert src == {"GBR"}, rule
+    assert tgt == {"ISR"}, rule
+    src, tgt, rule = roles("A foreign ministry spokesman, Bahram Ghasemi, said Britain was once again meddling in "
+                           "the region and accused London of fuelling division.", "accused", "2019-07-10")
+    assert src == {"IRN"}, rule
+    assert tgt == {"GBR"}, rule

@@ -237,6 +237,8 @@ class RoleFinder:
             self._subject_before(trig, before, slots)
         if not slots.sources and self.lang == "en":
             self._en_fronted_subject(trig, si, after, slots)
+        if self.lang == "en" and slots.src_rule == "svo-subject":
+            self._en_speaker_goes_on(trig, si, slots)
         if (not slots.sources and self.lang == "en" and trig.type in SYMMETRIC_TYPES and not self._en_verbal(trig)
                 and slots.tgt_rule in ("prep-with", "prep-between")):
             # "Libya has agreed to dismantle its programmes ..., after nine months of secret negotiations with
@@ -979,6 +981,25 @@ class RoleFinder:
             return  # "the US military strikes": a name two words back may head its own phrase
         slots.sources = self._coordinated_back(r, before)
         slots.src_rule, slots.src_conf = "en-modifier-agent", 0.7
+
+    def _en_speaker_goes_on(self, trig: Trigger, si: int, slots: Slots) -> None:
+        """"Mr Biden said Israel had the right to defend itself but urged it not to be consumed by rage": a verb of
+        saying coordinated ("and", "but") after the clause a speaker reports goes on from the speech verb, so its
+        subject is the speaker, not the reported clause's subject the nearest name before it stands for."""
+        if trig.type not in _SAID_TYPES or not self._en_verbal(trig):
+            return
+        speaker = self.speakers.get(si)
+        subject = slots.sources[0]
+        if speaker is None or not speaker.country or speaker.end > subject.token_start or speaker in slots.sources:
+            return
+        words = self.doc.match_text[max(0, trig.token_start - 30):trig.token_start].split()[-3:]
+        while words and words[-1] in ("also", "had", "has", "have", "then"):
+            words.pop()
+        if not words or words[-1] not in ("and", "but"):
+            return
+        if _EN_SPEECH.search(self.doc.match_text, speaker.end, subject.token_start) is None:
+            return
+        slots.sources, slots.src_rule, slots.src_conf = [speaker], "speaker-goes-on", 0.55
 
     def _pronoun_subject(self, trig: Trigger, si: int, before: list[ActorRef], slots: Slots) -> None:
         """"..., where he met President Bush": "he"/"she" right before the verb is the person who leads the
