@@ -652,3 +652,10 @@ def test_a_verb_of_saying_after_a_reported_clause_is_the_speakers() -> None:
                            "the region and accused London of fuelling division.", "accused", "2019-07-10")
     assert src == {"IRN"}, rule
     assert tgt == {"GBR"}, rule
+
+
+def test_a_trigger_phrase_opening_with_a_states_forces_has_that_state_as_its_subject() -> None:
+    src, tgt, rule = roles("Russian forces crossed into Ukraine on Thursday after weeks of warnings from Kyiv.",
+                           "forces crossed into", "2022-02-24")
+    assert src == {"RUS"}, rule
+    assert tgt == {"UKR"}, rule

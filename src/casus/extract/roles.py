@@ -190,6 +190,10 @@ class RoleFinder:
         after = [r for r in refs
                  if r.token_start >= trig.end or (r.token_start > trig.token_start and r.end > trig.end)]
         before = [r for r in refs if r.end <= trig.token_start]
+        if self.lang == "en":
+            # "Russian forces crossed into", "Indian warplanes struck": a trigger phrase that opens with the head
+            # of a state's forces has that state as its subject
+            before += [r for r in refs if r.token_start < trig.token_start < r.end <= trig.end]
         if self.lang == "ar":
             envoy = next((r for r in after if trig.token_start < r.token_start < trig.end and r.kind == "diplomat"),
                          None)
