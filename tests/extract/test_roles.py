@@ -659,3 +659,12 @@ def test_a_trigger_phrase_opening_with_a_states_forces_has_that_state_as_its_sub
                            "forces crossed into", "2022-02-24")
     assert src == {"RUS"}, rule
     assert tgt == {"UKR"}, rule
+
+
+def test_from_after_an_english_noun_of_saying_names_its_agent() -> None:
+    src, tgt, rule = roles("The withdrawal follows criticism from senior American officers that British forces had "
+                           "lost control of Basra.", "criticism", "2007-08-20")
+    assert src == {"USA"}, rule
+    # not after a noun of withdrawal: "from" names the place left
+    src, _, rule = roles("Delegates voted for a timetable for withdrawal from Iraq.", "withdrawal", "2007-08-20")
+    assert "IRQ" not in src, rule

@@ -65,6 +65,9 @@ EN_PARTNER_PREPS = {"with", "between", "and"}
 EN_OBJECT_PREPS = EN_TARGET_PREPS | {"with", "between", "of", "from", "in", "by", "about", "than"}
 _EN_PHRASE_OPEN_ENDS = EN_OBJECT_PREPS | {"that"}  # "talks with", "warned that": what follows is no object
 EN_AGENT_PREPS = {"by"}
+# nouns whose "from" names who does them ("a request from", "criticism from", "an offer of help from"), unlike a
+# withdrawal, expulsion or attack "from" a place
+_EN_FROM_AGENT_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "AID", "THREATEN", "PROTEST", "CONSULT"}
 # nouns whose "of" names the one who suffers them ("the invasion of Iraq"), unlike "the support of Russia"
 _EN_OF_PATIENT_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION"}
 EN_SUBJECT_NOUNS = {"officials", "government", "leader", "leaders", "forces", "troops", "army", "military",
@@ -792,6 +795,19 @@ class RoleFinder:
                     # on an act is toward its author (the agent of the verb's object)
                     self._set_target(r, after, "object-agent", 0.6, slots)
                     return
+                if (not slots.sources and pos == trig.end and trig.type in _EN_FROM_AGENT_TYPES
+                        and self._en_noun(trig) and "from" in lead[-3:] and all(
+                            w.isalpha() and w not in EN_OBJECT_PREPS for w in lead[lead.index("from") + 1:])):
+                    # "criticism from some senior American officers", "a formal request from US commanders",
+                    # "drawing angry protests from Beijing": after a noun of saying or giving, "from" names who
+                    # does it (as "by" does; the slots are swapped later for families whose subject is target)
+                    agents = self._coordinated(r, after)
+                    if trig.subject_is == "target":
+                        slots.targets, slots.tgt_rule, slots.tgt_conf = agents, "from-agent", 0.65
+                        return
+                    slots.sources, slots.src_rule, slots.src_conf = agents, "from-agent", 0.65
+                    pos = slots.sources[-1].end
+                    continue
                 if prep in EN_AGENT_PREPS and not slots.sources and not self._en_active_verb(trig):
                     agents = self._coordinated(r, after)
                     if trig.subject_is == "target":
@@ -959,16 +975,21 @@ class RoleFinder:
                 return m.start(), close + 1  # an apposition: ", Serbia's closest ally,", ", a close ally,"
         return None
 
+    def _en_noun(self, trig: Trigger) -> bool:
+        """An English noun trigger, or a phrase that opens with the first word of a listed noun ("attack on",
+        "air strikes against"; not "hold talks", "in a phone call", "to press", "warned that")."""
+        if self._en_verbal(trig) or trig.pos not in ("noun", "phrase"):
+            return False
+        first = self.doc.match_text[trig.start:trig.end].split()[0]
+        return trig.pos == "noun" or (first in english_noun_heads() and first not in EN_OBJECT_PREPS)
+
     def _en_modifier_agent(self, trig: Trigger, before: list[ActorRef], slots: Slots) -> None:
         """"an Iranian missile attack", "Britain's expulsion of four Russian diplomats", "US strikes on": a state
         named right before an English noun trigger, as its adjective, its possessor or an attributive name, across
         at most two lower-case modifiers ("Britain's formal recognition"), is the agent of the act (its patient
         once a `subject_is: target` family swaps the slots: "Iran's human rights record")."""
-        if not before or self._en_verbal(trig) or trig.pos not in ("noun", "phrase"):
+        if not before or not self._en_noun(trig):
             return
-        first = self.doc.match_text[trig.start:trig.end].split()[0]
-        if trig.pos == "phrase" and (first not in english_noun_heads() or first in EN_OBJECT_PREPS):
-            return  # "hold talks", "in a phone call", "to press": no noun the state before can qualify
         r = before[-1]
         if not r.country:
             return
