@@ -668,3 +668,14 @@ def test_from_after_an_english_noun_of_saying_names_its_agent() -> None:
     # not after a noun of withdrawal: "from" names the place left
     src, _, rule = roles("Delegates voted for a timetable for withdrawal from Iraq.", "withdrawal", "2007-08-20")
     assert "IRQ" not in src, rule
+
+
+def test_of_after_an_english_noun_of_asking_names_its_agent() -> None:
+    # "request" is also listed as a verb: after "the" it is the noun, and its "of" is who asked
+    src, tgt, rule = roles("France sent troops to Mali last week at the request of the Malian government.",
+                           "request", "2013-01-20")
+    assert src == {"MLI"}, rule
+    assert tgt == {"FRA"}, rule
+    src, _, rule = roles("The deployment of British troops, which followed a formal request from US commanders, was "
+                         "expected to be limited.", "request", "2004-10-21")
+    assert src == {"USA"}, rule

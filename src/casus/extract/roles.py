@@ -67,6 +67,9 @@ _EN_PHRASE_OPEN_ENDS = EN_OBJECT_PREPS | {"that"}  # "talks with", "warned that"
 EN_AGENT_PREPS = {"by"}
 # nouns whose "from" names who does them ("a request from", "criticism from", "an offer of help from"), unlike a
 # withdrawal, expulsion or attack "from" a place
+_EN_AUXILIARIES_AFTER_DET = {"will", "would", "can", "could", "should", "must", "may", "might", "did", "does", "do",
+                             "had", "has", "have", "not", "to"}  # "that would support": no noun after "that"
+_EN_OF_AGENT_TYPES = {"REQUEST", "SUPPORT", "AID", "CONSULT"}  # "the request of", "the support of", "a visit of"
 _EN_FROM_AGENT_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "AID", "THREATEN", "PROTEST", "CONSULT"}
 # nouns whose "of" names the one who suffers them ("the invasion of Iraq"), unlike "the support of Russia"
 _EN_OF_PATIENT_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION"}
@@ -786,6 +789,14 @@ class RoleFinder:
                     # ("Washington's recognition of Kosovo", "Israel's bombing of Lebanon"): "of" is then no agent
                     self._set_target(r, after, "prep-of", 0.65, slots)
                     return
+                if (prep == "of" and pos == trig.end and len(near) <= 2 and not slots.sources
+                        and trig.type in _EN_OF_AGENT_TYPES and self._en_noun(trig) and not self._en_possessed(trig)):
+                    # "at the request of the Malian government", "with the support of Russia": "of" after a noun
+                    # of asking, backing or giving that no possessor holds names who does it
+                    slots.sources = self._coordinated(r, after)
+                    slots.src_rule, slots.src_conf = "of-agent", 0.6
+                    pos = slots.sources[-1].end
+                    continue
                 if prep in ("in", "inside") and trig.type == "ASSAULT" and r.bare:
                     # force in a place is force on its state (GUIDELINE convention 7): "Russia's offensive in Ukraine"
                     self._set_target(r, after, "prep-in", 0.6, slots)
@@ -978,6 +989,14 @@ class RoleFinder:
     def _en_noun(self, trig: Trigger) -> bool:
         """An English noun trigger, or a phrase that opens with the first word of a listed noun ("attack on",
         "air strikes against"; not "hold talks", "in a phone call", "to press", "warned that")."""
+        if trig.pos == "verb":
+            # "at the request of", "a formal request from": a form the lexicon lists as a verb, after a determiner
+            # or a possessor, is a noun
+            words = self.doc.match_text[max(0, trig.token_start - 30):trig.token_start].split()[-2:]
+            return " " not in self.doc.match_text[trig.start:trig.end] and any(
+                w in _EN_DETERMINERS or _EN_POSSESSOR.search(w) for w in words[-1:]) or (
+                len(words) == 2 and words[0] in _EN_DETERMINERS and words[1].isalpha() and words[1].islower()
+                and words[1] not in _EN_AUXILIARIES_AFTER_DET)
         if self._en_verbal(trig) or trig.pos not in ("noun", "phrase"):
             return False
         first = self.doc.match_text[trig.start:trig.end].split()[0]
