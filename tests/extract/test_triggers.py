@@ -1,0 +1,29 @@
+"""English trigger words (events/triggers_en.yaml): the word is read as its PLOVER type, and the role rules give
+the source and target a reader would name (before any scoring)."""
+
+from __future__ import annotations
+
+from casus.extract.actors import find_actors
+from casus.extract.document import Document
+from casus.extract.roles import RoleFinder
+from casus.extract.triggers import find_triggers
+from casus.model import Article
+
+
+def reading(text: str, trigger: str, pub_date: str = "2018-01-10") -> tuple[str, set[str], set[str]]:
+    """The type, sources and targets of the trigger whose text is `trigger`."""
+    doc = Document.from_article(Article(id="t", text=text, pub_date=pub_date))
+    finder = RoleFinder(doc, find_actors(doc))
+    trig = next(t for t in find_triggers(doc) if doc.text[t.start:t.end] == trigger)
+    slots = finder.slots(trig, doc.sentence_of(trig.start))
+    return trig.type, {r.country for r in slots.sources}, {r.country for r in slots.targets}
+
+
+def test_a_condemning_adjective_or_noun_is_an_accusation() -> None:
+    # GUIDELINE convention 5: criticism of an action is ACCUSE toward the state that took it
+    text = ("The Chinese foreign ministry called the Japanese decision \"shameful\" and a \"grave setback\" for "
+            "relations.")
+    assert reading(text, "shameful") == ("ACCUSE", {"CHN"}, {"JPN"})
+    assert reading(text, "grave setback") == ("ACCUSE", {"CHN"}, {"JPN"})
+    assert reading("Indian officials said Pakistan had committed repeated violations along the border.",
+                   "repeated violations", "2019-03-01")[0] == "ACCUSE"
