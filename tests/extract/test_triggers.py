@@ -27,3 +27,10 @@ def test_a_condemning_adjective_or_noun_is_an_accusation() -> None:
     assert reading(text, "grave setback") == ("ACCUSE", {"CHN"}, {"JPN"})
     assert reading("Indian officials said Pakistan had committed repeated violations along the border.",
                    "repeated violations", "2019-03-01")[0] == "ACCUSE"
+
+
+def test_supplying_a_state_is_aid() -> None:
+    assert reading("Britain has begun supplying Ukraine with anti-tank weapons, Defence Secretary Ben Wallace said.",
+                   "supplying", "2022-01-18") == ("AID", {"GBR"}, {"UKR"})
+    assert reading("Iran admitted that it had supplied drones to Russia.", "supplied", "2022-11-05") == (
+        "AID", {"IRN"}, {"RUS"})
