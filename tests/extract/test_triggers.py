@@ -34,3 +34,14 @@ def test_supplying_a_state_is_aid() -> None:
                    "supplying", "2022-01-18") == ("AID", {"GBR"}, {"UKR"})
     assert reading("Iran admitted that it had supplied drones to Russia.", "supplied", "2022-11-05") == (
         "AID", {"IRN"}, {"RUS"})
+
+
+def test_sanctions_lifted_or_imposed_and_aid_suspended_with_words_between_verb_and_noun() -> None:
+    assert reading("President Barack Obama then signed an order lifting US economic sanctions on Iran.", "lifting",
+                   "2016-01-17") == ("CONCEDE", {"USA"}, {"IRN"})
+    assert reading("Washington imposed fresh economic sanctions on Venezuela on Friday.", "imposed",
+                   "2019-03-03") == ("SANCTION", {"USA"}, {"VEN"})
+    assert reading("Saudi Arabia suspended most of its financial aid to Yemen last month.", "suspended",
+                   "2015-03-01") == ("SANCTION", {"SAU"}, {"YEM"})
+    assert reading("The UK has suspended 30 of its 350 arms export licences to Israel.", "suspended",
+                   "2024-09-03") == ("SANCTION", {"GBR"}, {"ISR"})
