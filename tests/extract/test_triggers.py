@@ -45,3 +45,11 @@ def test_sanctions_lifted_or_imposed_and_aid_suspended_with_words_between_verb_a
                    "2015-03-01") == ("SANCTION", {"SAU"}, {"YEM"})
     assert reading("The UK has suspended 30 of its 350 arms export licences to Israel.", "suspended",
                    "2024-09-03") == ("SANCTION", {"GBR"}, {"ISR"})
+
+
+def test_plural_forms_of_listed_nouns_are_triggers_of_the_same_family() -> None:
+    # "diplomatic protests" are a note of protest (ACCUSE), not street protests (PROTEST)
+    assert reading("Beijing sent diplomatic protests to Japan.", "diplomatic protests", "2014-01-01") == (
+        "ACCUSE", {"CHN"}, {"JPN"})
+    assert reading("Britain and France issued joint statements with Germany on Iran.", "joint statements",
+                   "2014-01-01") == ("AGREE", {"GBR", "FRA"}, {"DEU"})
