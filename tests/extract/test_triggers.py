@@ -53,3 +53,11 @@ def test_plural_forms_of_listed_nouns_are_triggers_of_the_same_family() -> None:
         "ACCUSE", {"CHN"}, {"JPN"})
     assert reading("Britain and France issued joint statements with Germany on Iran.", "joint statements",
                    "2014-01-01") == ("AGREE", {"GBR", "FRA"}, {"DEU"})
+
+
+def test_regret_at_another_states_decision_is_disapproval_not_an_apology() -> None:
+    # GUIDELINE convention 5 (criticism of an action), not convention 3 (one's own apology or regret)
+    assert reading("Mr Blair said he regretted the Spanish decision to withdraw.", "regretted", "2004-04-20") == (
+        "ACCUSE", {"GBR"}, {"ESP"})
+    assert reading("Japan regretted the sinking of the boat and apologised to China.", "regretted",
+                   "2004-04-20")[0] == "CONCEDE"
