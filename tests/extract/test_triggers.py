@@ -61,3 +61,15 @@ def test_regret_at_another_states_decision_is_disapproval_not_an_apology() -> No
         "ACCUSE", {"GBR"}, {"ESP"})
     assert reading("Japan regretted the sinking of the boat and apologised to China.", "regretted",
                    "2004-04-20")[0] == "CONCEDE"
+
+
+def test_spoke_with_words_before_its_preposition_is_a_conversation_and_a_listed_phrase_keeps_its_family() -> None:
+    assert reading("Jack Straw spoke several times to his Iranian counterpart Kamal Kharrazi during the week.",
+                   "spoke", "2004-06-26") == ("CONSULT", {"GBR"}, {"IRN"})
+    assert reading("Mr Cameron said he had spoken in recent days to the Dutch Prime Minister, Mark Rutte.",
+                   "spoken", "2014-07-20") == ("CONSULT", {"GBR"}, {"NLD"})
+    # a phrase listed from head to tail wins over the gapped form: the phone call keeps its mode
+    doc = Document.from_article(Article(id="t", text="Tony Blair spoke on the telephone to US President George Bush.",
+                                        pub_date="2005-01-05"))
+    assert [(doc.text[t.start:t.end], t.mode) for t in find_triggers(doc)] == [
+        ("spoke on the telephone to", "phone")]
