@@ -73,3 +73,10 @@ def test_spoke_with_words_before_its_preposition_is_a_conversation_and_a_listed_
                                         pub_date="2005-01-05"))
     assert [(doc.text[t.start:t.end], t.mode) for t in find_triggers(doc)] == [
         ("spoke on the telephone to", "phone")]
+
+
+def test_the_states_between_encouraged_or_told_and_to_are_the_ones_asked() -> None:
+    assert reading("US Secretary of State Rex Tillerson said the US encouraged Saudi Arabia and Qatar to sit down "
+                   "together.", "encouraged", "2017-08-07") == ("REQUEST", {"USA"}, {"SAU", "QAT"})
+    assert reading("Mr Trump said he was not happy with either side and told Israel not to drop its bombs.", "told",
+                   "2025-06-24") == ("REQUEST", {"USA"}, {"ISR"})
