@@ -80,3 +80,8 @@ def test_the_states_between_encouraged_or_told_and_to_are_the_ones_asked() -> No
                    "together.", "encouraged", "2017-08-07") == ("REQUEST", {"USA"}, {"SAU", "QAT"})
     assert reading("Mr Trump said he was not happy with either side and told Israel not to drop its bombs.", "told",
                    "2025-06-24") == ("REQUEST", {"USA"}, {"ISR"})
+
+
+def test_withdrawing_a_states_trade_status_is_a_sanction_not_a_retreat() -> None:
+    assert reading("Days after the bombing, India withdrew Pakistan's \"most favoured nation\" trade status.",
+                   "withdrew", "2019-02-16") == ("SANCTION", {"IND"}, {"PAK"})
