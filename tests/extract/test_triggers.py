@@ -85,3 +85,10 @@ def test_the_states_between_encouraged_or_told_and_to_are_the_ones_asked() -> No
 def test_withdrawing_a_states_trade_status_is_a_sanction_not_a_retreat() -> None:
     assert reading("Days after the bombing, India withdrew Pakistan's \"most favoured nation\" trade status.",
                    "withdrew", "2019-02-16") == ("SANCTION", {"IND"}, {"PAK"})
+
+
+def test_blowing_up_and_pounding_are_force() -> None:
+    assert reading("North Korea has blown up a joint liaison office it shared with South Korea.", "blown up",
+                   "2020-06-16")[:2] == ("ASSAULT", {"PRK"})
+    assert reading("Russian forces pounded Ukraine's eastern cities overnight.", "pounded", "2022-03-16") == (
+        "ASSAULT", {"RUS"}, {"UKR"})
