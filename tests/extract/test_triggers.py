@@ -92,3 +92,15 @@ def test_blowing_up_and_pounding_are_force() -> None:
                    "2020-06-16")[:2] == ("ASSAULT", {"PRK"})
     assert reading("Russian forces pounded Ukraine's eastern cities overnight.", "pounded", "2022-03-16") == (
         "ASSAULT", {"RUS"}, {"UKR"})
+
+
+def test_journalists_words_for_attacking_a_state_verbally_are_accusations() -> None:
+    assert reading("China branded the US sale of arms to Taiwan a provocation.", "branded", "2016-01-10") == (
+        "ACCUSE", {"CHN"}, {"USA"})
+    assert reading("Iran's foreign minister rounded on Saudi Arabia at the summit.", "rounded on", "2016-01-10") == (
+        "ACCUSE", {"IRN"}, {"SAU"})
+
+
+def test_reinforcing_forces_is_mobilisation() -> None:
+    assert reading("Moscow has bolstered its military presence in Syria, US officials said.", "bolstered",
+                   "2015-09-10")[:2] == ("MOBILIZE", {"RUS"})
