@@ -602,6 +602,12 @@ class RoleFinder:
         first = after[0]
         if PUNCT_BREAK.search(self.text[trig.end:self._ts(first)]):
             return
+        tail = self._object_gap_end(trig)
+        if tail is not None and first.end <= tail:
+            # "encouraged Saudi Arabia and Qatar to sit down" (`between: object`): the actors before the tail
+            inside = [r for r in after if r.end <= tail]
+            slots.targets, slots.tgt_rule, slots.tgt_conf = self._coordinated(inside[0], inside), "gap-object", 0.7
+            return
         words = [w.lower() for w in self._tokens(trig.end, self._ts(first))]
         # a passive phrase ends in its agent's "by" ("backed by", subject_is target): what follows is its object
         # here and its source once the slots are swapped

@@ -72,6 +72,8 @@ def find_triggers(doc: Document) -> list[Trigger]:
                            or (k[0] < m.end() and m.end(3) < k[1])]
             if any(k[0] > m.end(3) and k[1] > m.end() for k in overlapping):
                 continue  # a longer phrase reads the tail on: "شن أردوغان [هجوما لاذعا]" is words, not force
+            if any(k[0] <= m.start(2) and k[1] >= m.end() for k in overlapping):
+                continue  # a listed phrase spans head to tail ("spoke on the telephone to"): it is the reading
             for key in overlapping:
                 del best[key]
             best[(m.start(2), m.end(2))] = (m.group(1), g.entry)
