@@ -41,6 +41,12 @@ def events(text: str, pub_date: str | None = "2018-04-14", lang: str | None = No
     ("ويحمل الرئيس الأمريكي دونالد ترمب روسيا مسؤولية الهجوم الكيماوي.", ("ACCUSE", "USA", "RUS")),
     # recalling one's own ambassador is SANCTION (convention 4), with the state between
     ("وسحبت السعودية سفيرها من كندا.", ("SANCTION", "SAU", "CAN")),
+    # gapped completions: the masdar or verb with its subject before the possessed object
+    ("وجاء ذلك بعد قطع السعودية والإمارات والبحرين ومصر علاقاتها مع قطر في يونيو الماضي.",
+     ("SANCTION", "SAU", "QAT")),
+    ("وفي أكتوبر الماضي ألغت واشنطن عقوبات فرضتها قبل عقود على الخرطوم.", ("CONCEDE", "USA", "SDN")),
+    ("وتعهدت وزارة الخارجية الروسية بالرد في أسرع وقت على قرار بريطانيا طرد 23 دبلوماسيا.",
+     ("THREATEN", "RUS", "GBR")),
 ])
 def test_asserted_events(text: str, expected: tuple[str, str, str]) -> None:
     found = events(text)

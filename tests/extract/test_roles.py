@@ -125,6 +125,12 @@ def test_leaving_an_agreement_is_a_rejection_of_every_party_the_article_names() 
     parties = {c.target.country for c in cands if c.trigger.type == "REJECT" and c.source.country == "USA"
                and c.rule.endswith("agreement-parties")}
     assert parties == {"IRN", "RUS", "CHN", "FRA", "GBR", "DEU"}
+    # the agreement named before and referred back to: "الاتفاق ... الذي انسحبت منه واشنطن"
+    doc = Document.from_article(Article(id="t", text=(
+        "وقال ظريف إن إيران ستبقى في الاتفاق النووي الذي انسحبت منه الولايات المتحدة الشهر الماضي.")))
+    assert [t.type for t in find_triggers(doc) if doc.text[t.start:t.end] == "انسحبت"] == ["REJECT"]
+    doc = Document.from_article(Article(id="t", text="وقال إن القوات انسحبت منها بعد معارك عنيفة."))
+    assert [t.type for t in find_triggers(doc) if doc.text[t.start:t.end] == "انسحبت"] == ["RETREAT"]
     doc = Document.from_article(Article(id="t", lang="en", text="The United States withdrew from the 1987 treaty."))
     assert [t.type for t in find_triggers(doc) if doc.text[t.start:t.end] == "withdrew"] == ["REJECT"]
 

@@ -80,7 +80,7 @@ def find_triggers(doc: Document) -> list[Trigger]:
         if t.type == "CONSULT" and _envoy_called_home(doc, s - len(p), e):
             continue
         typ, mode = t.type, t.mode
-        if typ == "RETREAT" and _leaves_an_agreement(doc, e):
+        if typ == "RETREAT" and _leaves_an_agreement(doc, s - len(p), e):
             typ, mode = "REJECT", "diplomatic"  # GUIDELINE convention 6
         elif typ == "SUPPORT" and _backs_forces(doc, s, e):
             typ, mode = "AID", "military"  # GUIDELINE convention 7
@@ -101,11 +101,14 @@ def agreement_nouns(lang: str) -> frozenset[str]:
     return word_set("events/agreements.yaml", lang)
 
 
-def _leaves_an_agreement(doc: Document, end: int) -> bool:
-    """"انسحاب (الولايات المتحدة) من الاتفاق", "withdrew (the US) from the deal": a withdrawal from an agreement."""
+def _leaves_an_agreement(doc: Document, start: int, end: int) -> bool:
+    """"انسحاب (الولايات المتحدة) من الاتفاق", "withdrew (the US) from the deal": a withdrawal from an agreement;
+    in Arabic also from one named before it and referred back to: "الاتفاق النووي الذي انسحبت منه واشنطن"."""
     words = doc.match_text[end:end + 90].split()[:6]
     nouns = agreement_nouns(doc.lang)
     for i, w in enumerate(words[:5]):
+        if doc.lang == "ar" and w.rstrip("".join(CLAUSE_END)) in _AR_FROM_IT:
+            return _agreement_before(doc, start, nouns)
         if w[-1:] in CLAUSE_END:
             return False
         if (doc.lang == "ar" and w == "من") or (doc.lang == "en" and w in ("from", "of")):
@@ -115,6 +118,19 @@ def _leaves_an_agreement(doc: Document, end: int) -> bool:
             # the noun, or one modifier and the noun: "from the nuclear deal"
             return any(w.rstrip("".join(CLAUSE_END)) in nouns or AR_ARTICLE_CLITICS.sub("ال", w, count=1) in nouns
                        for w in rest[:2])
+    return False
+
+
+_AR_FROM_IT = frozenset({"منه", "منها"})
+
+
+def _agreement_before(doc: Document, start: int, nouns: frozenset[str]) -> bool:
+    """An agreement noun among the eight words before `start`, in the same clause ("الاتفاق النووي الذي ...")."""
+    for w in reversed(doc.match_text[max(0, start - 100):start].split()[-8:]):
+        if w[-1:] in CLAUSE_END:
+            return False
+        if AR_ARTICLE_CLITICS.sub("ال", w, count=1) in nouns:
+            return True
     return False
 
 
