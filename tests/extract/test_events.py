@@ -47,6 +47,12 @@ def events(text: str, pub_date: str | None = "2018-04-14", lang: str | None = No
     ("وفي أكتوبر الماضي ألغت واشنطن عقوبات فرضتها قبل عقود على الخرطوم.", ("CONCEDE", "USA", "SDN")),
     ("وتعهدت وزارة الخارجية الروسية بالرد في أسرع وقت على قرار بريطانيا طرد 23 دبلوماسيا.",
      ("THREATEN", "RUS", "GBR")),
+    # defending, opening an embassy, decorating, insisting that another state act, talking with
+    ("ودافعت روسيا عن سوريا في جلسة مجلس الأمن الدولي.", ("SUPPORT", "RUS", "SYR")),
+    ("وافتتح رئيس غواتيمالا جيمي موراليس الأربعاء سفارة بلاده في إسرائيل.", ("SUPPORT", "GTM", "ISR")),
+    ("ومنح الرئيس الفرنسي نظيره المصري وسام جوقة الشرف.", ("SUPPORT", "FRA", "EGY")),
+    ("وشددت فرنسا على ضرورة أن تفي إيران بالتزاماتها النووية.", ("REQUEST", "FRA", "IRN")),
+    ("وأعلنت واشنطن أنها تحدثت مع الحكومة السعودية بشأن الخلاف.", ("CONSULT", "USA", "SAU")),
 ])
 def test_asserted_events(text: str, expected: tuple[str, str, str]) -> None:
     found = events(text)

@@ -135,6 +135,18 @@ def test_leaving_an_agreement_is_a_rejection_of_every_party_the_article_names() 
     assert [t.type for t in find_triggers(doc) if doc.text[t.start:t.end] == "withdrew"] == ["REJECT"]
 
 
+def test_a_dismissal_and_an_agreement_given_up_are_rejections_between_the_two_states() -> None:
+    from casus.extract.events import EventCoder
+
+    for text, word in (('ووصف المندوب الروسي لدى الأمم المتحدة القرارات الأمريكية بـ"السخيفة".', "سخيفه"),
+                       ("وقال ظريف إن إيران ستبقى في الاتفاق النووي الذي تخلت عنه الولايات المتحدة.", "تخلت عنه")):
+        doc = Document.from_article(Article(id="t", text=text))
+        trigs = [t for t in find_triggers(doc) if doc.text[t.start:t.end] == word]
+        assert [t.type for t in trigs] == ["REJECT"], text
+        pairs = {(c.source.country, c.target.country) for c in EventCoder(doc, find_actors(doc)).candidates(trigs)}
+        assert pairs >= {("RUS", "USA")} or pairs >= {("USA", "IRN")}, pairs
+
+
 def test_the_members_a_group_is_spelled_out_as_are_parties_between_whom_a_deal_was_signed() -> None:
     # GUIDELINE convention 8: a bloc is split when the article names its members
     src, tgt, rule = roles("وتم توقيع الاتفاق في تموز/يوليو 2015 بين إيران والدول الخمس الأعضاء في مجلس الأمن "
