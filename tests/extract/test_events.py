@@ -53,6 +53,9 @@ def events(text: str, pub_date: str | None = "2018-04-14", lang: str | None = No
     ("ومنح الرئيس الفرنسي نظيره المصري وسام جوقة الشرف.", ("SUPPORT", "FRA", "EGY")),
     ("وشددت فرنسا على ضرورة أن تفي إيران بالتزاماتها النووية.", ("REQUEST", "FRA", "IRN")),
     ("وأعلنت واشنطن أنها تحدثت مع الحكومة السعودية بشأن الخلاف.", ("CONSULT", "USA", "SAU")),
+    # blame by attribution, and a boycott announced with the boycotting state between
+    ("وتنسب واشنطن ولندن عملية التسميم إلى الكرملين الذي ينفي أي تورط.", ("ACCUSE", "GBR", "RUS")),
+    ("وأعلنت السعودية والإمارات مقاطعة قطر في يونيو 2017.", ("SANCTION", "SAU", "QAT")),
 ])
 def test_asserted_events(text: str, expected: tuple[str, str, str]) -> None:
     found = events(text)
