@@ -247,6 +247,9 @@ def test_backing_fighting_forces_is_military_aid_and_backing_a_right_is_support(
     assert _trigger_types("The United States backed government forces in the offensive.")["backed"] == (
         "AID", "military")
     assert _trigger_types("ودعمت روسيا حق سوريا في الدفاع عن نفسها.")["دعمت"][0] == "SUPPORT"
+    # the forces before "بدعم": the backer's help to them in the fight
+    assert _trigger_types("وسيطر الجيش السوري بدعم روسي على الغوطة الشرقية.")["دعم"] == ("AID", "military")
+    assert _trigger_types("وأشاد الوزير بدعم روسيا لموقف بلاده.")["دعم"][0] == "SUPPORT"
     # a clause ends the search: the forces belong to the next one
     assert _trigger_types("وأعلنت مصر دعمها، وانتشرت القوات المصرية.")["دعمها"][0] == "SUPPORT"
 

@@ -82,7 +82,7 @@ def find_triggers(doc: Document) -> list[Trigger]:
         typ, mode = t.type, t.mode
         if typ == "RETREAT" and _leaves_an_agreement(doc, s - len(p), e):
             typ, mode = "REJECT", "diplomatic"  # GUIDELINE convention 6
-        elif typ == "SUPPORT" and _backs_forces(doc, s, e):
+        elif typ == "SUPPORT" and _backs_forces(doc, s, e, p):
             typ, mode = "AID", "military"  # GUIDELINE convention 7
         out.append(Trigger(s, e, p, typ, mode, t.pos, t.subject_is, t.family))
     return out
@@ -165,13 +165,16 @@ def _envoy_called_home(doc: Document, token_start: int, end: int) -> bool:
     return False
 
 
-def _backs_forces(doc: Document, start: int, end: int) -> bool:
+def _backs_forces(doc: Document, start: int, end: int, prefix: str = "") -> bool:
     """"تساند القوات اليمنية", "دعم الولايات المتحدة للتحالف", "backed government forces": backing given to
-    fighting forces, which the guideline codes as military aid rather than verbal support."""
+    fighting forces, which the guideline codes as military aid rather than verbal support. In Arabic also the
+    forces before "بدعم": "قوات النظام بدعم روسي", "الجيش الأفغاني بدعم من الولايات المتحدة"."""
     stems, forces = _military_backing(doc.lang)
     word = doc.match_text[start:end]
     if not any(stem in word for stem in stems) or (doc.lang == "en" and word not in stems):
         return False
+    if doc.lang == "ar" and prefix.endswith("ب") and _forces_before(doc, start - len(prefix), forces):
+        return True
     for w in doc.match_text[end:end + 60].split()[:3]:
         bare = w.rstrip("".join(CLAUSE_END))
         if doc.lang == "ar" and bare not in forces:
@@ -180,6 +183,16 @@ def _backs_forces(doc: Document, start: int, end: int) -> bool:
             return True
         if w[-1:] in CLAUSE_END:
             return False
+    return False
+
+
+def _forces_before(doc: Document, token_start: int, forces: frozenset[str]) -> bool:
+    """A `forces` noun among the three words before, inside the clause: "قوات النظام [بدعم]"."""
+    for w in reversed(doc.match_text[max(0, token_start - 60):token_start].split()[-3:]):
+        if w[-1:] in CLAUSE_END:
+            return False
+        if w in forces or _AR_CLITICS.sub("", w, count=1) in forces:
+            return True
     return False
 
 
