@@ -56,6 +56,7 @@ def events(text: str, pub_date: str | None = "2018-04-14", lang: str | None = No
     # blame by attribution, and a boycott announced with the boycotting state between
     ("وتنسب واشنطن ولندن عملية التسميم إلى الكرملين الذي ينفي أي تورط.", ("ACCUSE", "GBR", "RUS")),
     ("وأعلنت السعودية والإمارات مقاطعة قطر في يونيو 2017.", ("SANCTION", "SAU", "QAT")),
+    ("وتسعى ألمانيا للحصول من روسيا على ضمانات بشأن إمدادات الغاز إلى أوكرانيا.", ("REQUEST", "DEU", "RUS")),
 ])
 def test_asserted_events(text: str, expected: tuple[str, str, str]) -> None:
     found = events(text)
