@@ -41,6 +41,25 @@ def events(text: str, pub_date: str | None = "2018-04-14", lang: str | None = No
     ("ويحمل الرئيس الأمريكي دونالد ترمب روسيا مسؤولية الهجوم الكيماوي.", ("ACCUSE", "USA", "RUS")),
     # recalling one's own ambassador is SANCTION (convention 4), with the state between
     ("وسحبت السعودية سفيرها من كندا.", ("SANCTION", "SAU", "CAN")),
+    # gapped completions: the masdar or verb with its subject before the possessed object
+    ("وجاء ذلك بعد قطع السعودية والإمارات والبحرين ومصر علاقاتها مع قطر في يونيو الماضي.",
+     ("SANCTION", "SAU", "QAT")),
+    ("وفي أكتوبر الماضي ألغت واشنطن عقوبات فرضتها قبل عقود على الخرطوم.", ("CONCEDE", "USA", "SDN")),
+    ("وتعهدت وزارة الخارجية الروسية بالرد في أسرع وقت على قرار بريطانيا طرد 23 دبلوماسيا.",
+     ("THREATEN", "RUS", "GBR")),
+    # defending, opening an embassy, decorating, insisting that another state act, talking with
+    ("ودافعت روسيا عن سوريا في جلسة مجلس الأمن الدولي.", ("SUPPORT", "RUS", "SYR")),
+    ("وافتتح رئيس غواتيمالا جيمي موراليس الأربعاء سفارة بلاده في إسرائيل.", ("SUPPORT", "GTM", "ISR")),
+    ("ومنح الرئيس الفرنسي نظيره المصري وسام جوقة الشرف.", ("SUPPORT", "FRA", "EGY")),
+    ("وشددت فرنسا على ضرورة أن تفي إيران بالتزاماتها النووية.", ("REQUEST", "FRA", "IRN")),
+    ("وأعلنت واشنطن أنها تحدثت مع الحكومة السعودية بشأن الخلاف.", ("CONSULT", "USA", "SAU")),
+    # blame by attribution, and a boycott announced with the boycotting state between
+    ("وتنسب واشنطن ولندن عملية التسميم إلى الكرملين الذي ينفي أي تورط.", ("ACCUSE", "GBR", "RUS")),
+    ("وأعلنت السعودية والإمارات مقاطعة قطر في يونيو 2017.", ("SANCTION", "SAU", "QAT")),
+    ("وتسعى ألمانيا للحصول من روسيا على ضمانات بشأن إمدادات الغاز إلى أوكرانيا.", ("REQUEST", "DEU", "RUS")),
+    ("وشنت تركيا عملية جوية وبرية ضد المقاتلين الأكراد في سوريا.", ("ASSAULT", "TUR", "SYR")),
+    ("وأبدت الولايات المتحدة شكوكا قوية إزاء سعي روسيا لامتلاك أسلحة فضائية.", ("ACCUSE", "USA", "RUS")),
+    ("وسحبت إسرائيل قواتها من جنوب لبنان عام 2000.", ("RETREAT", "ISR", "LBN")),
 ])
 def test_asserted_events(text: str, expected: tuple[str, str, str]) -> None:
     found = events(text)

@@ -125,8 +125,26 @@ def test_leaving_an_agreement_is_a_rejection_of_every_party_the_article_names() 
     parties = {c.target.country for c in cands if c.trigger.type == "REJECT" and c.source.country == "USA"
                and c.rule.endswith("agreement-parties")}
     assert parties == {"IRN", "RUS", "CHN", "FRA", "GBR", "DEU"}
+    # the agreement named before and referred back to: "الاتفاق ... الذي انسحبت منه واشنطن"
+    doc = Document.from_article(Article(id="t", text=(
+        "وقال ظريف إن إيران ستبقى في الاتفاق النووي الذي انسحبت منه الولايات المتحدة الشهر الماضي.")))
+    assert [t.type for t in find_triggers(doc) if doc.text[t.start:t.end] == "انسحبت"] == ["REJECT"]
+    doc = Document.from_article(Article(id="t", text="وقال إن القوات انسحبت منها بعد معارك عنيفة."))
+    assert [t.type for t in find_triggers(doc) if doc.text[t.start:t.end] == "انسحبت"] == ["RETREAT"]
     doc = Document.from_article(Article(id="t", lang="en", text="The United States withdrew from the 1987 treaty."))
     assert [t.type for t in find_triggers(doc) if doc.text[t.start:t.end] == "withdrew"] == ["REJECT"]
+
+
+def test_a_dismissal_and_an_agreement_given_up_are_rejections_between_the_two_states() -> None:
+    from casus.extract.events import EventCoder
+
+    for text, word in (('ووصف المندوب الروسي لدى الأمم المتحدة القرارات الأمريكية بـ"السخيفة".', "سخيفه"),
+                       ("وقال ظريف إن إيران ستبقى في الاتفاق النووي الذي تخلت عنه الولايات المتحدة.", "تخلت عنه")):
+        doc = Document.from_article(Article(id="t", text=text))
+        trigs = [t for t in find_triggers(doc) if doc.text[t.start:t.end] == word]
+        assert [t.type for t in trigs] == ["REJECT"], text
+        pairs = {(c.source.country, c.target.country) for c in EventCoder(doc, find_actors(doc)).candidates(trigs)}
+        assert pairs >= {("RUS", "USA")} or pairs >= {("USA", "IRN")}, pairs
 
 
 def test_the_members_a_group_is_spelled_out_as_are_parties_between_whom_a_deal_was_signed() -> None:
@@ -229,6 +247,9 @@ def test_backing_fighting_forces_is_military_aid_and_backing_a_right_is_support(
     assert _trigger_types("The United States backed government forces in the offensive.")["backed"] == (
         "AID", "military")
     assert _trigger_types("ودعمت روسيا حق سوريا في الدفاع عن نفسها.")["دعمت"][0] == "SUPPORT"
+    # the forces before "بدعم": the backer's help to them in the fight
+    assert _trigger_types("وسيطر الجيش السوري بدعم روسي على الغوطة الشرقية.")["دعم"] == ("AID", "military")
+    assert _trigger_types("وأشاد الوزير بدعم روسيا لموقف بلاده.")["دعم"][0] == "SUPPORT"
     # a clause ends the search: the forces belong to the next one
     assert _trigger_types("وأعلنت مصر دعمها، وانتشرت القوات المصرية.")["دعمها"][0] == "SUPPORT"
 

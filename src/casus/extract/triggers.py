@@ -82,9 +82,9 @@ def find_triggers(doc: Document) -> list[Trigger]:
         if t.type == "CONSULT" and _envoy_called_home(doc, s - len(p), e):
             continue
         typ, mode = t.type, t.mode
-        if typ == "RETREAT" and _leaves_an_agreement(doc, e):
+        if typ == "RETREAT" and _leaves_an_agreement(doc, s - len(p), e):
             typ, mode = "REJECT", "diplomatic"  # GUIDELINE convention 6
-        elif typ == "SUPPORT" and _backs_forces(doc, s, e):
+        elif typ == "SUPPORT" and _backs_forces(doc, s, e, p):
             typ, mode = "AID", "military"  # GUIDELINE convention 7
         out.append(Trigger(s, e, p, typ, mode, t.pos, t.subject_is, t.family))
     return out
@@ -103,11 +103,14 @@ def agreement_nouns(lang: str) -> frozenset[str]:
     return word_set("events/agreements.yaml", lang)
 
 
-def _leaves_an_agreement(doc: Document, end: int) -> bool:
-    """"انسحاب (الولايات المتحدة) من الاتفاق", "withdrew (the US) from the deal": a withdrawal from an agreement."""
+def _leaves_an_agreement(doc: Document, start: int, end: int) -> bool:
+    """"انسحاب (الولايات المتحدة) من الاتفاق", "withdrew (the US) from the deal": a withdrawal from an agreement;
+    in Arabic also from one named before it and referred back to: "الاتفاق النووي الذي انسحبت منه واشنطن"."""
     words = doc.match_text[end:end + 90].split()[:6]
     nouns = agreement_nouns(doc.lang)
     for i, w in enumerate(words[:5]):
+        if doc.lang == "ar" and w.rstrip("".join(CLAUSE_END)) in _AR_FROM_IT:
+            return _agreement_before(doc, start, nouns)
         if w[-1:] in CLAUSE_END:
             return False
         if (doc.lang == "ar" and w == "من") or (doc.lang == "en" and w in ("from", "of")):
@@ -117,6 +120,19 @@ def _leaves_an_agreement(doc: Document, end: int) -> bool:
             # the noun, or one modifier and the noun: "from the nuclear deal"
             return any(w.rstrip("".join(CLAUSE_END)) in nouns or AR_ARTICLE_CLITICS.sub("ال", w, count=1) in nouns
                        for w in rest[:2])
+    return False
+
+
+_AR_FROM_IT = frozenset({"منه", "منها"})
+
+
+def _agreement_before(doc: Document, start: int, nouns: frozenset[str]) -> bool:
+    """An agreement noun among the eight words before `start`, in the same clause ("الاتفاق النووي الذي ...")."""
+    for w in reversed(doc.match_text[max(0, start - 100):start].split()[-8:]):
+        if w[-1:] in CLAUSE_END:
+            return False
+        if AR_ARTICLE_CLITICS.sub("ال", w, count=1) in nouns:
+            return True
     return False
 
 
@@ -151,13 +167,16 @@ def _envoy_called_home(doc: Document, token_start: int, end: int) -> bool:
     return False
 
 
-def _backs_forces(doc: Document, start: int, end: int) -> bool:
+def _backs_forces(doc: Document, start: int, end: int, prefix: str = "") -> bool:
     """"تساند القوات اليمنية", "دعم الولايات المتحدة للتحالف", "backed government forces": backing given to
-    fighting forces, which the guideline codes as military aid rather than verbal support."""
+    fighting forces, which the guideline codes as military aid rather than verbal support. In Arabic also the
+    forces before "بدعم": "قوات النظام بدعم روسي", "الجيش الأفغاني بدعم من الولايات المتحدة"."""
     stems, forces = _military_backing(doc.lang)
     word = doc.match_text[start:end]
     if not any(stem in word for stem in stems) or (doc.lang == "en" and word not in stems):
         return False
+    if doc.lang == "ar" and prefix.endswith("ب") and _forces_before(doc, start - len(prefix), forces):
+        return True
     for w in doc.match_text[end:end + 60].split()[:3]:
         bare = w.rstrip("".join(CLAUSE_END))
         if doc.lang == "ar" and bare not in forces:
@@ -166,6 +185,16 @@ def _backs_forces(doc: Document, start: int, end: int) -> bool:
             return True
         if w[-1:] in CLAUSE_END:
             return False
+    return False
+
+
+def _forces_before(doc: Document, token_start: int, forces: frozenset[str]) -> bool:
+    """A `forces` noun among the three words before, inside the clause: "قوات النظام [بدعم]"."""
+    for w in reversed(doc.match_text[max(0, token_start - 60):token_start].split()[-3:]):
+        if w[-1:] in CLAUSE_END:
+            return False
+        if w in forces or _AR_CLITICS.sub("", w, count=1) in forces:
+            return True
     return False
 
 
