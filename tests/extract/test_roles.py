@@ -615,3 +615,42 @@ def test_him_after_a_verb_is_the_person_the_clause_named_after_its_subject() -> 
                            "Blinken called Mr Aliyev on Tuesday and urged him to stop military action immediately.",
                            "urged", pub_date="2023-09-20")
     assert (src, tgt) == ({"USA"}, {"AZE"}), rule
+
+
+def test_a_masdar_of_purpose_behind_lam_takes_its_genitive_as_object() -> None:
+    # "لدعم إيران": the ل of purpose makes even a past verb form a masdar, whose genitive is what it acts on;
+    # the agent is the clause's subject
+    src, tgt, rule = roles("قرر أردوغان أن يخرج بتصريحات لدعم إيران في مواجهة العقوبات.", "دعم", "2018-05-09")
+    assert (src, tgt) == ({"TUR"}, {"IRN"}), rule
+    src, tgt, rule = roles("خصصت الحكومة الصينية مئة مليون دولار لمساعدة سوريا واليمن.", "مساعده", "2018-07-10")
+    assert (src, tgt) == ({"CHN"}, {"SYR", "YEM"}), rule
+    # with a ل-object after it the genitive is still the agent: "تزويد إيران لروسيا"
+    src, tgt, rule = roles("وانتقدت واشنطن تزويد إيران لروسيا بالطائرات المسيرة.", "تزويد", "2024-09-10")
+    assert (src, tgt) == ({"IRN"}, {"RUS"}), rule
+
+
+def test_an_arabic_verb_in_the_first_person_takes_the_actor_after_it_as_object() -> None:
+    # "ندين إيران": the verb's ن is "we", the speaker; Iran is condemned, not condemning
+    src, tgt, rule = roles('وقال وزير الخارجية السعودي عادل الجبير: "ندين إيران بأشد العبارات".', "ندين",
+                           "2018-04-30")
+    assert (src, tgt) == ({"SAU"}, {"IRN"}), rule
+    # the third person keeps its subject after it
+    src, tgt, rule = roles("وتدين السعودية إيران بأشد العبارات.", "تدين", "2018-04-30")
+    assert (src, tgt) == ({"SAU"}, {"IRN"}), rule
+
+
+def test_the_object_after_an_aside_on_the_subject_closed_by_a_comma() -> None:
+    src, tgt, rule = roles("وقد ناشد وزير الدولة البريطاني لشؤون الشرق الأوسط، الذي زار القرية في مايو، إسرائيل "
+                           "بضبط النفس.", "ناشد", "2018-07-04")
+    assert (src, tgt) == ({"GBR"}, {"ISR"}), rule
+    # a comma that opens a clause of its own leaves the actor after it out
+    _, _, rule = roles("وقد ناشد وزير الدولة البريطاني الأطراف بضبط النفس في القرية، وقالت إسرائيل إنها سترد.",
+                         "ناشد", "2018-07-04")
+    assert "aside-object" not in rule, rule
+
+
+def test_kull_min_before_coordinated_subjects_of_a_verb() -> None:
+    # "وقع كل من السودان ومصر وإثيوبيا": "each of" opens the verb's subjects
+    src, _, rule = roles("وفي مارس 2015 وقع كل من السودان ومصر وإثيوبيا على إعلان مبادئ خاص بسد النهضة.", "وقع",
+                         "2018-05-03")
+    assert src == {"SDN", "EGY", "ETH"}, rule

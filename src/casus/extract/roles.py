@@ -23,7 +23,7 @@ together with other evidence. Here we only say what the syntax suggests.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from casus.extract.actors import ActorRef
@@ -184,6 +184,8 @@ class RoleFinder:
         span = self.doc.sentences[si]
         refs = [r for r in self.refs(si) if r.country is not None or r.kind in ("non-state", "igo", "bloc")]
         slots = Slots()
+        if trig.pos == "verb" and self._purpose_lam(trig):
+            trig = replace(trig, pos="noun")  # "لدعم إيران": a past verb form behind ل is a masdar
         # an actor inside a multi-word trigger ("استدعت [وزارة الخارجية] الروسية") follows its verb
         after = [r for r in refs
                  if r.token_start >= trig.end or (r.token_start > trig.token_start and r.end > trig.end)]
@@ -202,7 +204,8 @@ class RoleFinder:
                 # "العلاقات مع قطر التي اتهمتها بدعم الإرهاب": the state a relative verb's pronoun stands for is
                 # its object; its subject is sought further back
                 slots.targets, slots.tgt_rule, slots.tgt_conf = [antecedent], "relative-object", 0.6
-            subject = self._adjacent_subject(trig, before) if trig.is_verbal and antecedent is None else None
+            subject = (self._adjacent_subject(trig, before)
+                       if trig.is_verbal and antecedent is None and not self._first_person(trig) else None)
             if subject is not None:
                 # SVO, as in headlines and present-tense reports: "أمريكا وبريطانيا تحذر إيران"
                 slots.sources = self._coordinated_back(subject, before)
@@ -229,6 +232,8 @@ class RoleFinder:
             self._possessive_agent(trig, before, slots)
         if not slots.sources and self.lang == "en":
             self._pronoun_subject(trig, si, before, slots)
+        if not slots.sources and self.lang == "ar" and self._first_person(trig):
+            self._fallback_source(trig, si, span.start, slots)  # "نرفض ...", قال الجبير: the one who speaks
         if not slots.sources:
             self._subject_before(trig, before, slots)
         if not slots.sources and self.lang == "en":
@@ -301,6 +306,8 @@ class RoleFinder:
         if PUNCT_BREAK.search(gap) or COMMA.search(gap):
             return
         toks = self._tokens(trig.end, first.token_start)
+        if trig.is_verbal and [self._bare(t) for t in toks[-2:]] == ["كل", "من"]:
+            toks = toks[:-2]  # "وقع كل من السودان ومصر": the subjects one by one, as after the verb itself
         n_gap = len(toks)
         prefix = first.prefix
         # a phrase that opens with the article is nominal, also behind a clitic: "العمليات العسكرية",
@@ -359,6 +366,13 @@ class RoleFinder:
                 slots.targets = self._coordinated(first, after)
                 slots.tgt_rule, slots.tgt_conf = "gender-object", 0.65
                 return
+            if (first.bare and n_gap <= 3 and not (first.conj and n_gap == 0) and not preposition_between
+                    and adverbial_gap and self._first_person(trig)):
+                # "ندعو الإدارة الأمريكية": a verb in the first person has its subject in itself (the speaker);
+                # the actor after it is its object
+                slots.targets = self._coordinated(first, after)
+                slots.tgt_rule, slots.tgt_conf = "first-person-object", 0.65
+                return
             if (first.bare and not first.modifier and n_gap <= 3 and not (first.conj and n_gap == 0)
                     and not preposition_between and adverbial_gap):
                 slots.sources = self._coordinated(first, after)
@@ -368,6 +382,9 @@ class RoleFinder:
                 if obj:
                     slots.targets = self._coordinated(obj, rest)
                     slots.tgt_rule, slots.tgt_conf = "vso-object", 0.65
+                elif (obj := self._object_after_aside(slots.sources[-1].end, rest)) is not None:
+                    slots.targets = self._coordinated(obj, rest)
+                    slots.tgt_rule, slots.tgt_conf = "aside-object", 0.6
             return
         if trig.pos == "participle":
             # "محملا النظام السوري مسؤولية": the participle's object follows; its subject is the clause's
@@ -413,7 +430,12 @@ class RoleFinder:
             # "تزويد روسيا بالأسلحة": a ب-object after the genitive makes the genitive the recipient
             with_object = self.text[first.end:first.end + 12].split()[:1]
             recipient = bool(with_object) and with_object[0].startswith(("ب", "وب")) and marked is None
-            if (marked is not None or trig.type in GENITIVE_AGENT_TYPES) and not recipient:
+            if marked is None and self._purpose_lam(trig):
+                # "خرج بتصريحات لدعم إيران", "لمساعدة سوريا": a masdar of purpose takes the clause's subject as
+                # its agent; its genitive is its object
+                slots.targets = self._coordinated(first, after)
+                slots.tgt_rule, slots.tgt_conf = "purpose-object", 0.65
+            elif (marked is not None or trig.type in GENITIVE_AGENT_TYPES) and not recipient:
                 slots.sources = self._coordinated(first, after)
                 slots.src_rule, slots.src_conf = "genitive-agent", 0.7
                 if marked is not None:
@@ -436,6 +458,21 @@ class RoleFinder:
         if first.prep == "ل" and n_gap <= 2:
             slots.targets = self._coordinated(first, after)
             slots.tgt_rule, slots.tgt_conf = "lam-patient", 0.65
+
+    @staticmethod
+    def _bare(word: str) -> str:
+        return fold(word)
+
+    def _first_person(self, trig: Trigger) -> bool:
+        """An Arabic imperfect in the first person ("ندين", "سنرد", "أؤكد"): its person prefix, the first
+        letter of the trigger word, is ن or ا."""
+        return trig.pos == "imperfect" and self.lang == "ar" and self.doc.match_text[trig.start:trig.start + 1] in (
+            "ن", "ا")
+
+    def _purpose_lam(self, trig: Trigger) -> bool:
+        """An Arabic masdar or past verb form behind the ل of purpose ("لدعم", "ولمواجهة"; not "للقاء", which
+        is ل with the article)."""
+        return self.lang == "ar" and trig.pos in ("verb", "noun") and trig.prefix.lstrip("وف") == "ل"
 
     def _disagrees(self, trig: Trigger, r: ActorRef) -> bool:
         """Whether an Arabic trigger verb stands in its masculine singular form without a pronoun and `r` is a
@@ -643,6 +680,21 @@ class RoleFinder:
                 return r
             if toks and toks[-1] in AR_TARGET_PREPS | AR_PARTNER_PREPS:
                 return r
+        return None
+
+    def _object_after_aside(self, pos: int, rest: list[ActorRef]) -> ActorRef | None:
+        """"ناشد الوزير البريطاني، الذي زار القرية في مايو، إسرائيل بضبط النفس", "واتهم الرئيس هادي في خطاب
+        متلفز ...، إيران بالاستمرار": after a verb's subject and an aside or phrase that a comma closes, a bare
+        actor right after that comma is the verb's object (not after a comma that opens a clause of its own)."""
+        for r in rest:
+            if PUNCT_BREAK.search(self.text, pos, r.token_start) or self.doc.count_tokens(pos, r.token_start) > 20:
+                return None
+            if not self.text[pos:r.token_start].rstrip().endswith(("،", ",")):
+                continue
+            if not r.bare or r.conj or r.modifier or self._comma_clause(pos, r.token_start) or any(
+                    t in _COMPLEMENTIZERS for t in self._tokens(pos, r.token_start)):
+                return None
+            return r
         return None
 
     def _marked_target(self, pos: int, rest: list[ActorRef], genitive: ActorRef | None = None) -> ActorRef | None:
