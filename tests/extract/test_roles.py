@@ -654,3 +654,12 @@ def test_kull_min_before_coordinated_subjects_of_a_verb() -> None:
     src, _, rule = roles("وفي مارس 2015 وقع كل من السودان ومصر وإثيوبيا على إعلان مبادئ خاص بسد النهضة.", "وقع",
                          "2018-05-03")
     assert src == {"SDN", "EGY", "ETH"}, rule
+
+
+def test_an_arabic_trigger_phrase_opening_with_a_verb_takes_the_actor_right_before_it_as_subject() -> None:
+    # "كان X قد حض": the subject before a verbal phrase, the object after it, as for a verb
+    src, tgt, rule = roles("وكان رئيس الوزراء التركي بن علي يلدريم قد حض الأربعاء روسيا والولايات المتحدة على الكف "
+                           "عن الشجار.", "حض", "2018-04-12")
+    assert (src, tgt) == ({"TUR"}, {"RUS", "USA"}), rule
+    src, tgt, rule = roles("وكانت الولايات المتحدة قد شنت غارة شمال سوريا.", "شنت غاره", "2018-02-23")
+    assert (src, tgt) == ({"USA"}, {"SYR"}), rule

@@ -205,7 +205,8 @@ class RoleFinder:
                 # its object; its subject is sought further back
                 slots.targets, slots.tgt_rule, slots.tgt_conf = [antecedent], "relative-object", 0.6
             subject = (self._adjacent_subject(trig, before)
-                       if trig.is_verbal and antecedent is None and not self._first_person(trig) else None)
+                       if (trig.is_verbal or self._verb_phrase(trig)) and antecedent is None
+                       and not self._first_person(trig) else None)
             if subject is not None:
                 # SVO, as in headlines and present-tense reports: "أمريكا وبريطانيا تحذر إيران"
                 slots.sources = self._coordinated_back(subject, before)
@@ -463,6 +464,18 @@ class RoleFinder:
     def _bare(word: str) -> str:
         return fold(word)
 
+    def _verb_phrase(self, trig: Trigger) -> bool:
+        """An Arabic trigger phrase that opens with a verb ("زار", "حمل … المسؤولية", "انسحبت من"): not with the
+        article, a preposition or a noun the trigger families list."""
+        if trig.pos != "phrase" or trig.prefix.lstrip("وف") or self._subject_gap(trig):
+            return False
+        first = self.doc.match_text[trig.start:trig.end].split()[0]
+        nouns, _ = arabic_trigger_forms()
+        clitic = first[:1] in ("ب", "ل") and (first[1:] in nouns or first[1:].startswith("ال"))  # "بدعم من"
+        masdar = _derived_masdar(first)
+        return not (first.startswith("ال") or first in _MASDAR_GOVERNORS or first in nouns or clitic or masdar
+                    or first.endswith(("ه", "ات")) or first in ("لدي", "اثناء", "لقاء") or self._agent_from(trig))
+
     def _first_person(self, trig: Trigger) -> bool:
         """An Arabic imperfect in the first person ("ندين", "سنرد", "أؤكد"): its person prefix, the first
         letter of the trigger word, is ن or ا."""
@@ -513,6 +526,16 @@ class RoleFinder:
                 if m is not None and m.end(2) == trig.end:
                     return m.end(3)
         return None
+
+    def _subject_gap(self, trig: Trigger) -> bool:
+        """Whether the trigger is the head of a gapped phrase whose family reads the actor between as its subject
+        ("سحب [الولايات المتحدة] من الاتفاق")."""
+        for g in gapped_triggers(self.lang):
+            if g.between != "object" and g.entry.family == trig.family and g.entry.type == trig.type:
+                m = g.pattern.match(self.doc.match_text, trig.token_start)
+                if m is not None and m.end(2) == trig.end:
+                    return True
+        return False
 
     def _agent_from(self, trig: Trigger) -> bool:
         """Whether an Arabic trigger phrase is a masdar with its agent's "من": after ب ("بدعم من", "باعتراض من",
@@ -1285,6 +1308,12 @@ def _relative_agent_verb() -> re.Pattern[str]:
     past = word_alternation(sorted({fold(str(w)) for w in as_list(data.get("past"))}))
     present = word_alternation(sorted({fold(str(w)) for w in as_list(data.get("imperfect"))}))
     return re.compile(rf"^[وف]?(?:(?:{past})(?:ت|تا|و|ا)?|س?[يتن](?:{present})(?:و|ا)?)(?:ه|ها|هم|هما)$")
+
+
+def _derived_masdar(word: str) -> bool:
+    """Whether a folded Arabic word has the shape of a derived verb's masdar, never of a past verb: "اطلاق",
+    "استخدام", "اعتراف" (إفعال، افتعال، استفعال), "تقديم", "تسليم" (تفعيل)."""
+    return len(word) > 4 and word[-2] == ("ا" if word[0] == "ا" else "ي" if word[0] == "ت" else "")
 
 
 def _indefinite_relative(toks: list[str]) -> bool:
