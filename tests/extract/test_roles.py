@@ -663,3 +663,14 @@ def test_an_arabic_trigger_phrase_opening_with_a_verb_takes_the_actor_right_befo
     assert (src, tgt) == ({"TUR"}, {"RUS", "USA"}), rule
     src, tgt, rule = roles("وكانت الولايات المتحدة قد شنت غارة شمال سوريا.", "شنت غاره", "2018-02-23")
     assert (src, tgt) == ({"USA"}, {"SYR"}), rule
+
+
+def test_an_accusation_naming_the_accuseds_conduct_is_toward_its_doer_from_the_speaker() -> None:
+    # "إيران تسعى للتدخل في شؤون الدول": Iran's conduct, which the speaker (Saudi Arabia) denounces
+    src, tgt, rule = roles("قال وزير الخارجية السعودي عادل الجبير، الخميس، إن إيران تسعى للتدخل في شؤون الدول من "
+                           "خلال الطائفية.", "تدخل في شوون", "2018-02-22")
+    assert (src, tgt) == ({"SAU"}, {"IRN"}), rule
+    # the speaker itself as the subject keeps accusing: "قالت السفارة الروسية إن القرار البريطاني عمل عدائي"
+    src, _, rule = roles("في المقابل، قالت السفارة الروسية في لندن إن قرار الحكومة البريطانية بطرد 23 دبلوماسيا روسيا "
+                         "هو عمل عدائي.", "عمل عدايي", "2018-03-14")
+    assert src == {"RUS"}, rule

@@ -250,9 +250,13 @@ class RoleFinder:
         if group is not None and slots.sources and not all(r.country in group for r in slots.sources):
             # "قال الأسد إن روسيا تواجه دعما عسكريا غربيا": the speaker or subject is no Western state
             slots.sources, slots.src_rule, slots.src_conf = [], "", 0.0
-        if trig.subject_is == "target" or self._undergoes(trig):
+        # the doer of the conduct is accused, unless it is who speaks ("قالت السفارة الروسية إن القرار عمل عدائي")
+        speaking = self.speakers.get(si) or self.previous_speaker.get(si)
+        conduct = self._names_conduct(trig) and not (speaking is not None and speaking.country in {
+            r.country for r in slots.sources})
+        if trig.subject_is == "target" or self._undergoes(trig) or conduct:
             slots.swap()
-            if not slots.sources and trig.subject_is == "target" and trig.type in _SAID_TYPES:
+            if not slots.sources and (trig.subject_is == "target" or conduct) and trig.type in _SAID_TYPES:
                 # "أنشطة إيران الخبيثة" in a statement: the state named is its object, the speaker its source
                 self._fallback_source(trig, si, span.start, slots)
         if (trig.type in SYMMETRIC_TYPES and slots.tgt_rule.endswith(("بين", "between")) and len(slots.targets) > 1
@@ -475,6 +479,12 @@ class RoleFinder:
         masdar = _derived_masdar(first)
         return not (first.startswith("ال") or first in _MASDAR_GOVERNORS or first in nouns or clitic or masdar
                     or first.endswith(("ه", "ات")) or first in ("لدي", "اثناء", "لقاء") or self._agent_from(trig))
+
+    def _names_conduct(self, trig: Trigger) -> bool:
+        """An Arabic accusation phrase that names the accused's conduct ("التدخل في شؤون", "المزعزعة للاستقرار",
+        `events/conduct.yaml`): its doer is the one accused."""
+        return (self.lang == "ar" and trig.type == "ACCUSE" and trig.subject_is != "target"
+                and self.doc.match_text[trig.start:trig.end] in word_set("events/conduct.yaml", "ar"))
 
     def _first_person(self, trig: Trigger) -> bool:
         """An Arabic imperfect in the first person ("ندين", "سنرد", "أؤكد"): its person prefix, the first
