@@ -674,3 +674,10 @@ def test_an_accusation_naming_the_accuseds_conduct_is_toward_its_doer_from_the_s
     src, _, rule = roles("في المقابل، قالت السفارة الروسية في لندن إن قرار الحكومة البريطانية بطرد 23 دبلوماسيا روسيا "
                          "هو عمل عدائي.", "عمل عدايي", "2018-03-14")
     assert src == {"RUS"}, rule
+
+
+def test_a_coalition_named_by_its_leader_around_the_trigger_is_its_agent() -> None:
+    # "التحالف الذي تقوده السعودية" is one actor (convention 7: the coalition is its leader) holding the trigger
+    src, _, rule = roles("وقد تدخل التحالف الذي تقوده السعودية في الصراع في اليمن في مارس 2015.", "التحالف الذي تقوده",
+                         "2018-03-13")
+    assert src == {"SAU"}, rule

@@ -237,6 +237,12 @@ class RoleFinder:
             self._fallback_source(trig, si, span.start, slots)  # "نرفض ...", قال الجبير: the one who speaks
         if not slots.sources:
             self._subject_before(trig, before, slots)
+        if not slots.sources and self.lang == "ar":
+            # "التحالف الذي تقوده السعودية": an actor whose phrase holds the whole trigger is its agent
+            holder = next((r for r in refs if r.token_start <= trig.token_start and r.end > trig.end and r.country
+                           and r.via == "coalition" and r not in slots.targets), None)
+            if holder is not None:
+                slots.sources, slots.src_rule, slots.src_conf = [holder], "holder-agent", 0.6
         if not slots.sources and self.lang == "en":
             self._en_fronted_subject(trig, si, after, slots)
         if (not slots.sources and self.lang == "en" and trig.type in SYMMETRIC_TYPES and not self._en_verbal(trig)
