@@ -649,13 +649,6 @@ def test_the_object_after_an_aside_on_the_subject_closed_by_a_comma() -> None:
     assert "aside-object" not in rule, rule
 
 
-def test_kull_min_before_coordinated_subjects_of_a_verb() -> None:
-    # "وقع كل من السودان ومصر وإثيوبيا": "each of" opens the verb's subjects
-    src, _, rule = roles("وفي مارس 2015 وقع كل من السودان ومصر وإثيوبيا على إعلان مبادئ خاص بسد النهضة.", "وقع",
-                         "2018-05-03")
-    assert src == {"SDN", "EGY", "ETH"}, rule
-
-
 def test_an_arabic_trigger_phrase_opening_with_a_verb_takes_the_actor_right_before_it_as_subject() -> None:
     # "كان X قد حض": the subject before a verbal phrase, the object after it, as for a verb
     src, tgt, rule = roles("وكان رئيس الوزراء التركي بن علي يلدريم قد حض الأربعاء روسيا والولايات المتحدة على الكف "

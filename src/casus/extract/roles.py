@@ -317,8 +317,6 @@ class RoleFinder:
         if PUNCT_BREAK.search(gap) or COMMA.search(gap):
             return
         toks = self._tokens(trig.end, first.token_start)
-        if trig.is_verbal and [self._bare(t) for t in toks[-2:]] == ["كل", "من"]:
-            toks = toks[:-2]  # "وقع كل من السودان ومصر": the subjects one by one, as after the verb itself
         n_gap = len(toks)
         prefix = first.prefix
         # a phrase that opens with the article is nominal, also behind a clitic: "العمليات العسكرية",
@@ -469,10 +467,6 @@ class RoleFinder:
         if first.prep == "ل" and n_gap <= 2:
             slots.targets = self._coordinated(first, after)
             slots.tgt_rule, slots.tgt_conf = "lam-patient", 0.65
-
-    @staticmethod
-    def _bare(word: str) -> str:
-        return fold(word)
 
     def _verb_phrase(self, trig: Trigger) -> bool:
         """An Arabic trigger phrase that opens with a verb ("زار", "حمل … المسؤولية", "انسحبت من"): not with the
