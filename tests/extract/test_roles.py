@@ -700,3 +700,62 @@ def test_of_after_an_english_noun_of_asking_names_its_agent() -> None:
     src, _, rule = roles("The deployment of British troops, which followed a formal request from US commanders, was "
                          "expected to be limited.", "request", "2004-10-21")
     assert src == {"USA"}, rule
+
+
+def test_a_masdar_of_purpose_behind_lam_takes_its_genitive_as_object() -> None:
+    # "لدعم إيران": the ل of purpose makes even a past verb form a masdar, whose genitive is what it acts on;
+    # the agent is the clause's subject
+    src, tgt, rule = roles("قرر أردوغان أن يخرج بتصريحات لدعم إيران في مواجهة العقوبات.", "دعم", "2018-05-09")
+    assert (src, tgt) == ({"TUR"}, {"IRN"}), rule
+    src, tgt, rule = roles("خصصت الحكومة الصينية مئة مليون دولار لمساعدة سوريا واليمن.", "مساعده", "2018-07-10")
+    assert (src, tgt) == ({"CHN"}, {"SYR", "YEM"}), rule
+    # with a ل-object after it the genitive is still the agent: "تزويد إيران لروسيا"
+    src, tgt, rule = roles("وانتقدت واشنطن تزويد إيران لروسيا بالطائرات المسيرة.", "تزويد", "2024-09-10")
+    assert (src, tgt) == ({"IRN"}, {"RUS"}), rule
+
+
+def test_an_arabic_verb_in_the_first_person_takes_the_actor_after_it_as_object() -> None:
+    # "ندين إيران": the verb's ن is "we", the speaker; Iran is condemned, not condemning
+    src, tgt, rule = roles('وقال وزير الخارجية السعودي عادل الجبير: "ندين إيران بأشد العبارات".', "ندين",
+                           "2018-04-30")
+    assert (src, tgt) == ({"SAU"}, {"IRN"}), rule
+    # the third person keeps its subject after it
+    src, tgt, rule = roles("وتدين السعودية إيران بأشد العبارات.", "تدين", "2018-04-30")
+    assert (src, tgt) == ({"SAU"}, {"IRN"}), rule
+
+
+def test_the_object_after_an_aside_on_the_subject_closed_by_a_comma() -> None:
+    src, tgt, rule = roles("وقد ناشد وزير الدولة البريطاني لشؤون الشرق الأوسط، الذي زار القرية في مايو، إسرائيل "
+                           "بضبط النفس.", "ناشد", "2018-07-04")
+    assert (src, tgt) == ({"GBR"}, {"ISR"}), rule
+    # a comma that opens a clause of its own leaves the actor after it out
+    _, _, rule = roles("وقد ناشد وزير الدولة البريطاني الأطراف بضبط النفس في القرية، وقالت إسرائيل إنها سترد.",
+                         "ناشد", "2018-07-04")
+    assert "aside-object" not in rule, rule
+
+
+def test_an_arabic_trigger_phrase_opening_with_a_verb_takes_the_actor_right_before_it_as_subject() -> None:
+    # "كان X قد حض": the subject before a verbal phrase, the object after it, as for a verb
+    src, tgt, rule = roles("وكان رئيس الوزراء التركي بن علي يلدريم قد حض الأربعاء روسيا والولايات المتحدة على الكف "
+                           "عن الشجار.", "حض", "2018-04-12")
+    assert (src, tgt) == ({"TUR"}, {"RUS", "USA"}), rule
+    src, tgt, rule = roles("وكانت الولايات المتحدة قد شنت غارة شمال سوريا.", "شنت غاره", "2018-02-23")
+    assert (src, tgt) == ({"USA"}, {"SYR"}), rule
+
+
+def test_an_accusation_naming_the_accuseds_conduct_is_toward_its_doer_from_the_speaker() -> None:
+    # "إيران تسعى للتدخل في شؤون الدول": Iran's conduct, which the speaker (Saudi Arabia) denounces
+    src, tgt, rule = roles("قال وزير الخارجية السعودي عادل الجبير، الخميس، إن إيران تسعى للتدخل في شؤون الدول من "
+                           "خلال الطائفية.", "تدخل في شوون", "2018-02-22")
+    assert (src, tgt) == ({"SAU"}, {"IRN"}), rule
+    # the speaker itself as the subject keeps accusing: "قالت السفارة الروسية إن القرار البريطاني عمل عدائي"
+    src, _, rule = roles("في المقابل، قالت السفارة الروسية في لندن إن قرار الحكومة البريطانية بطرد 23 دبلوماسيا روسيا "
+                         "هو عمل عدائي.", "عمل عدايي", "2018-03-14")
+    assert src == {"RUS"}, rule
+
+
+def test_a_coalition_named_by_its_leader_around_the_trigger_is_its_agent() -> None:
+    # "التحالف الذي تقوده السعودية" is one actor (convention 7: the coalition is its leader) holding the trigger
+    src, _, rule = roles("وقد تدخل التحالف الذي تقوده السعودية في الصراع في اليمن في مارس 2015.", "التحالف الذي تقوده",
+                         "2018-03-13")
+    assert src == {"SAU"}, rule

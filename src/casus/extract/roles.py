@@ -23,7 +23,7 @@ together with other evidence. Here we only say what the syntax suggests.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from casus.extract.actors import ActorRef, honorifics
@@ -192,6 +192,8 @@ class RoleFinder:
         span = self.doc.sentences[si]
         refs = [r for r in self.refs(si) if r.country is not None or r.kind in ("non-state", "igo", "bloc")]
         slots = Slots()
+        if trig.pos == "verb" and self._purpose_lam(trig):
+            trig = replace(trig, pos="noun")  # "لدعم إيران": a past verb form behind ل is a masdar
         # an actor inside a multi-word trigger ("استدعت [وزارة الخارجية] الروسية") follows its verb
         after = [r for r in refs
                  if r.token_start >= trig.end or (r.token_start > trig.token_start and r.end > trig.end)]
@@ -214,7 +216,9 @@ class RoleFinder:
                 # "العلاقات مع قطر التي اتهمتها بدعم الإرهاب": the state a relative verb's pronoun stands for is
                 # its object; its subject is sought further back
                 slots.targets, slots.tgt_rule, slots.tgt_conf = [antecedent], "relative-object", 0.6
-            subject = self._adjacent_subject(trig, before) if trig.is_verbal and antecedent is None else None
+            subject = (self._adjacent_subject(trig, before)
+                       if (trig.is_verbal or self._verb_phrase(trig)) and antecedent is None
+                       and not self._first_person(trig) else None)
             if subject is not None:
                 # SVO, as in headlines and present-tense reports: "أمريكا وبريطانيا تحذر إيران"
                 slots.sources = self._coordinated_back(subject, before)
@@ -243,8 +247,16 @@ class RoleFinder:
             self._en_modifier_agent(trig, before, slots)
         if not slots.sources and self.lang == "en":
             self._pronoun_subject(trig, si, before, slots)
+        if not slots.sources and self.lang == "ar" and self._first_person(trig):
+            self._fallback_source(trig, si, span.start, slots)  # "نرفض ...", قال الجبير: the one who speaks
         if not slots.sources:
             self._subject_before(trig, before, slots)
+        if not slots.sources and self.lang == "ar":
+            # "التحالف الذي تقوده السعودية": an actor whose phrase holds the whole trigger is its agent
+            holder = next((r for r in refs if r.token_start <= trig.token_start and r.end > trig.end and r.country
+                           and r.via == "coalition" and r not in slots.targets), None)
+            if holder is not None:
+                slots.sources, slots.src_rule, slots.src_conf = [holder], "holder-agent", 0.6
         if not slots.sources and self.lang == "en":
             self._en_fronted_subject(trig, si, after, slots)
         if self.lang == "en" and slots.src_rule == "svo-subject":
@@ -260,9 +272,13 @@ class RoleFinder:
         if group is not None and slots.sources and not all(r.country in group for r in slots.sources):
             # "قال الأسد إن روسيا تواجه دعما عسكريا غربيا": the speaker or subject is no Western state
             slots.sources, slots.src_rule, slots.src_conf = [], "", 0.0
-        if trig.subject_is == "target" or self._undergoes(trig):
+        # the doer of the conduct is accused, unless it is who speaks ("قالت السفارة الروسية إن القرار عمل عدائي")
+        speaking = self.speakers.get(si) or self.previous_speaker.get(si)
+        conduct = self._names_conduct(trig) and not (speaking is not None and speaking.country in {
+            r.country for r in slots.sources})
+        if trig.subject_is == "target" or self._undergoes(trig) or conduct:
             slots.swap()
-            if not slots.sources and trig.subject_is == "target" and trig.type in _SAID_TYPES:
+            if not slots.sources and (trig.subject_is == "target" or conduct) and trig.type in _SAID_TYPES:
                 # "أنشطة إيران الخبيثة" in a statement: the state named is its object, the speaker its source
                 self._fallback_source(trig, si, span.start, slots)
         if (trig.type in SYMMETRIC_TYPES and slots.tgt_rule.endswith(("بين", "between")) and len(slots.targets) > 1
@@ -390,6 +406,13 @@ class RoleFinder:
                 slots.targets = self._coordinated(first, after)
                 slots.tgt_rule, slots.tgt_conf = "gender-object", 0.65
                 return
+            if (first.bare and n_gap <= 3 and not (first.conj and n_gap == 0) and not preposition_between
+                    and adverbial_gap and self._first_person(trig)):
+                # "ندعو الإدارة الأمريكية": a verb in the first person has its subject in itself (the speaker);
+                # the actor after it is its object
+                slots.targets = self._coordinated(first, after)
+                slots.tgt_rule, slots.tgt_conf = "first-person-object", 0.65
+                return
             if (first.bare and not first.modifier and n_gap <= 3 and not (first.conj and n_gap == 0)
                     and not preposition_between and adverbial_gap):
                 slots.sources = self._coordinated(first, after)
@@ -399,6 +422,9 @@ class RoleFinder:
                 if obj:
                     slots.targets = self._coordinated(obj, rest)
                     slots.tgt_rule, slots.tgt_conf = "vso-object", 0.65
+                elif (obj := self._object_after_aside(slots.sources[-1].end, rest)) is not None:
+                    slots.targets = self._coordinated(obj, rest)
+                    slots.tgt_rule, slots.tgt_conf = "aside-object", 0.6
             return
         if trig.pos == "participle":
             # "محملا النظام السوري مسؤولية": the participle's object follows; its subject is the clause's
@@ -444,7 +470,12 @@ class RoleFinder:
             # "تزويد روسيا بالأسلحة": a ب-object after the genitive makes the genitive the recipient
             with_object = self.text[first.end:first.end + 12].split()[:1]
             recipient = bool(with_object) and with_object[0].startswith(("ب", "وب")) and marked is None
-            if (marked is not None or trig.type in GENITIVE_AGENT_TYPES) and not recipient:
+            if marked is None and self._purpose_lam(trig):
+                # "خرج بتصريحات لدعم إيران", "لمساعدة سوريا": a masdar of purpose takes the clause's subject as
+                # its agent; its genitive is its object
+                slots.targets = self._coordinated(first, after)
+                slots.tgt_rule, slots.tgt_conf = "purpose-object", 0.65
+            elif (marked is not None or trig.type in GENITIVE_AGENT_TYPES) and not recipient:
                 slots.sources = self._coordinated(first, after)
                 slots.src_rule, slots.src_conf = "genitive-agent", 0.7
                 if marked is not None:
@@ -467,6 +498,35 @@ class RoleFinder:
         if first.prep == "ل" and n_gap <= 2:
             slots.targets = self._coordinated(first, after)
             slots.tgt_rule, slots.tgt_conf = "lam-patient", 0.65
+
+    def _verb_phrase(self, trig: Trigger) -> bool:
+        """An Arabic trigger phrase that opens with a verb ("زار", "حمل … المسؤولية", "انسحبت من"): not with the
+        article, a preposition or a noun the trigger families list."""
+        if trig.pos != "phrase" or trig.prefix.lstrip("وف") or self._subject_gap(trig):
+            return False
+        first = self.doc.match_text[trig.start:trig.end].split()[0]
+        nouns, _ = arabic_trigger_forms()
+        clitic = first[:1] in ("ب", "ل") and (first[1:] in nouns or first[1:].startswith("ال"))  # "بدعم من"
+        masdar = _derived_masdar(first)
+        return not (first.startswith("ال") or first in _MASDAR_GOVERNORS or first in nouns or clitic or masdar
+                    or first.endswith(("ه", "ات")) or first in ("لدي", "اثناء", "لقاء") or self._agent_from(trig))
+
+    def _names_conduct(self, trig: Trigger) -> bool:
+        """An Arabic accusation phrase that names the accused's conduct ("التدخل في شؤون", "المزعزعة للاستقرار",
+        `events/conduct.yaml`): its doer is the one accused."""
+        return (self.lang == "ar" and trig.type == "ACCUSE" and trig.subject_is != "target"
+                and self.doc.match_text[trig.start:trig.end] in word_set("events/conduct.yaml", "ar"))
+
+    def _first_person(self, trig: Trigger) -> bool:
+        """An Arabic imperfect in the first person ("ندين", "سنرد", "أؤكد"): its person prefix, the first
+        letter of the trigger word, is ن or ا."""
+        return trig.pos == "imperfect" and self.lang == "ar" and self.doc.match_text[trig.start:trig.start + 1] in (
+            "ن", "ا")
+
+    def _purpose_lam(self, trig: Trigger) -> bool:
+        """An Arabic masdar or past verb form behind the ل of purpose ("لدعم", "ولمواجهة"; not "للقاء", which
+        is ل with the article)."""
+        return self.lang == "ar" and trig.pos in ("verb", "noun") and trig.prefix.lstrip("وف") == "ل"
 
     def _disagrees(self, trig: Trigger, r: ActorRef) -> bool:
         """Whether an Arabic trigger verb stands in its masculine singular form without a pronoun and `r` is a
@@ -507,6 +567,16 @@ class RoleFinder:
                 if m is not None and m.end(2) == trig.end:
                     return m.end(3)
         return None
+
+    def _subject_gap(self, trig: Trigger) -> bool:
+        """Whether the trigger is the head of a gapped phrase whose family reads the actor between as its subject
+        ("سحب [الولايات المتحدة] من الاتفاق")."""
+        for g in gapped_triggers(self.lang):
+            if g.between != "object" and g.entry.family == trig.family and g.entry.type == trig.type:
+                m = g.pattern.match(self.doc.match_text, trig.token_start)
+                if m is not None and m.end(2) == trig.end:
+                    return True
+        return False
 
     def _agent_from(self, trig: Trigger) -> bool:
         """Whether an Arabic trigger phrase is a masdar with its agent's "من": after ب ("بدعم من", "باعتراض من",
@@ -680,6 +750,21 @@ class RoleFinder:
                 return r
             if toks and toks[-1] in AR_TARGET_PREPS | AR_PARTNER_PREPS:
                 return r
+        return None
+
+    def _object_after_aside(self, pos: int, rest: list[ActorRef]) -> ActorRef | None:
+        """"ناشد الوزير البريطاني، الذي زار القرية في مايو، إسرائيل بضبط النفس", "واتهم الرئيس هادي في خطاب
+        متلفز ...، إيران بالاستمرار": after a verb's subject and an aside or phrase that a comma closes, a bare
+        actor right after that comma is the verb's object (not after a comma that opens a clause of its own)."""
+        for r in rest:
+            if PUNCT_BREAK.search(self.text, pos, r.token_start) or self.doc.count_tokens(pos, r.token_start) > 20:
+                return None
+            if not self.text[pos:r.token_start].rstrip().endswith(("،", ",")):
+                continue
+            if not r.bare or r.conj or r.modifier or self._comma_clause(pos, r.token_start) or any(
+                    t in _COMPLEMENTIZERS for t in self._tokens(pos, r.token_start)):
+                return None
+            return r
         return None
 
     def _marked_target(self, pos: int, rest: list[ActorRef], genitive: ActorRef | None = None) -> ActorRef | None:
@@ -1354,6 +1439,12 @@ def _relative_agent_verb() -> re.Pattern[str]:
     past = word_alternation(sorted({fold(str(w)) for w in as_list(data.get("past"))}))
     present = word_alternation(sorted({fold(str(w)) for w in as_list(data.get("imperfect"))}))
     return re.compile(rf"^[وف]?(?:(?:{past})(?:ت|تا|و|ا)?|س?[يتن](?:{present})(?:و|ا)?)(?:ه|ها|هم|هما)$")
+
+
+def _derived_masdar(word: str) -> bool:
+    """Whether a folded Arabic word has the shape of a derived verb's masdar, never of a past verb: "اطلاق",
+    "استخدام", "اعتراف" (إفعال، افتعال، استفعال), "تقديم", "تسليم" (تفعيل)."""
+    return len(word) > 4 and word[-2] == ("ا" if word[0] == "ا" else "ي" if word[0] == "ت" else "")
 
 
 def _indefinite_relative(toks: list[str]) -> bool:
