@@ -3,10 +3,18 @@ the source and target a reader would name (before any scoring)."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from casus.extract.actors import find_actors
 from casus.extract.document import Document
+from casus.extract.event_model import load_event_model
 from casus.extract.roles import RoleFinder
 from casus.extract.triggers import find_triggers
+from casus.lexicon import triggers as lexicon_triggers
+from casus.lexicon.loader import LexiconError
+from casus.lexicon.triggers import family_names
 from casus.model import Article
 
 
@@ -104,3 +112,29 @@ def test_journalists_words_for_attacking_a_state_verbally_are_accusations() -> N
 def test_reinforcing_forces_is_mobilisation() -> None:
     assert reading("Moscow has bolstered its military presence in Syria, US officials said.", "bolstered",
                    "2015-09-10")[:2] == ("MOBILIZE", {"RUS"})
+
+
+def test_every_trigger_family_has_its_own_name_and_the_scorer_knows_only_those_names() -> None:
+    # the scorer's family features are keyed by `name`: a family renamed or removed would silently lose its
+    # trained weights, so every family name the shipped model uses must still be in the lexicon
+    names = {lang: set(family_names(lang)) for lang in ("ar", "en")}
+    assert all(len(names[lang]) == len(family_names(lang)) for lang in names)
+    used = {(m.group(1), m.group(2)) for key in load_event_model().weights
+            for m in [re.search(r"fam=(ar|en):([^|]+)", key)] if m}
+    assert used, "the scorer has no family features"
+    assert {(lang, n) for lang, n in used if n not in names[lang]} == set()
+
+
+def test_a_trigger_family_without_a_name_is_a_lexicon_error_naming_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    families = [{"name": "accuse", "type": "ACCUSE", "verbs": ["condemned"]}, {"type": "ACCUSE", "verbs": ["x"]}]
+    monkeypatch.setattr(lexicon_triggers, "load_yaml", lambda fname: families)
+    lexicon_triggers.family_names.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"events/triggers_en\.yaml: family 1: no `name`"):
+            lexicon_triggers.family_names("en")
+        families[1]["name"] = "accuse"
+        lexicon_triggers.family_names.cache_clear()
+        with pytest.raises(LexiconError, match="name 'accuse' is used twice"):
+            lexicon_triggers.family_names("en")
+    finally:
+        lexicon_triggers.family_names.cache_clear()

@@ -519,7 +519,7 @@ class EventCoder:
                 claims.append((si, trig.type, [r for r in slots.sources if r.country],
                                {r.country for r in slots.targets if r.country}))
             n_states = len({r.country for r in states})
-            fam, word = f"{self.lang}{trig.family}", self.match[trig.start:trig.end]
+            fam, word = f"{self.lang}:{trig.family_name}", self.match[trig.start:trig.end]
             trig_feats = self._trigger_features(trig, fam, word, si, modality, cue, n_states, governor, is_main)
             strong_modality = modality if cue in STRONG_CUES_BY_LANG[self.lang] else "asserted"
             # co-agents act on each other only in a symmetric event of two ("وقع بوتين وبيزشكيان")

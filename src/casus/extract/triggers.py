@@ -29,6 +29,7 @@ class Trigger:
     pos: str
     subject_is: str
     family: int = -1
+    family_name: str = ""  # the family's `name` in triggers_<lang>.yaml: the scorer's key for it
     # where the word begins, clitics included: stored, as event coding reads it hundreds of times per article
     token_start: int = field(init=False, repr=False, compare=False)
 
@@ -86,7 +87,7 @@ def find_triggers(doc: Document) -> list[Trigger]:
             typ, mode = "REJECT", "diplomatic"  # GUIDELINE convention 6
         elif typ == "SUPPORT" and _backs_forces(doc, s, e, p):
             typ, mode = "AID", "military"  # GUIDELINE convention 7
-        out.append(Trigger(s, e, p, typ, mode, t.pos, t.subject_is, t.family))
+        out.append(Trigger(s, e, p, typ, mode, t.pos, t.subject_is, t.family, t.name))
     return out
 
 

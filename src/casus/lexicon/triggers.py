@@ -32,7 +32,8 @@ class TriggerEntry:
     mode: str | None
     pos: str              # verb | imperfect | noun | phrase
     subject_is: str       # source | target
-    family: int           # index of the family in its file (for debugging and reports)
+    family: int           # index of the family in its file: the earlier family wins a span both read
+    name: str             # the family's `name`: stable when families are added, so the scorer's feature
 
 
 @cache
@@ -40,15 +41,17 @@ def trigger_gazetteer(lang: str) -> Gazetteer[TriggerEntry]:
     fname = f"events/triggers_{lang}.yaml"
     families = load_yaml(fname) or []
     gaz: Gazetteer[TriggerEntry] = Gazetteer(lang)
+    names = family_names(lang)
     for i, fam in enumerate(families):
         typ = str(fam.get("type", "")).upper()
         if typ not in PLOVER_TYPES:
             raise LexiconError(f"{fname}: family {i}: unknown PLOVER type {fam.get('type')!r}")
+        name = names[i]
         mode = fam.get("mode") or None
         subj = fam.get("subject_is") or "source"
 
         def entry(pos: str) -> TriggerEntry:
-            return TriggerEntry(typ, mode, pos, subj, i)  # noqa: B023 - used immediately
+            return TriggerEntry(typ, mode, pos, subj, i, name)  # noqa: B023 - used immediately
 
         if lang == "ar":
             for verb in as_list(fam.get("verbs")):
@@ -73,6 +76,22 @@ def trigger_gazetteer(lang: str) -> Gazetteer[TriggerEntry]:
                 for form in as_list(fam.get(field)):
                     gaz.add(form, entry(pos))
     return gaz
+
+
+@cache
+def family_names(lang: str) -> tuple[str, ...]:
+    """Each family's `name`, in file order. The event scorer keys its family features by name, so a family
+    inserted anywhere, or one moved, leaves the trained weights of the others in place."""
+    fname = f"events/triggers_{lang}.yaml"
+    names: list[str] = []
+    for i, fam in enumerate(load_yaml(fname) or []):
+        name = str(fam.get("name") or "").strip()
+        if not name:
+            raise LexiconError(f"{fname}: family {i}: no `name` (the scorer's key for the family)")
+        if name in names:
+            raise LexiconError(f"{fname}: family {i}: name {name!r} is used twice")
+        names.append(name)
+    return tuple(names)
 
 
 @cache
@@ -150,6 +169,6 @@ def gapped_triggers(lang: str) -> tuple[GappedTrigger, ...]:
         pattern = re.compile(rf"(?<!\S){clitics}({alternatives})((?:\s+{gap_word}){{1,{MAX_GAP_WORDS}}}?)"
                              rf"\s+[\"«“”']?{tail_prefix}{re.escape(tail)}(?![^\W\d_])")  # "أنشطة إيران \"الخبيثة\""
         entry = TriggerEntry(str(fam["type"]).upper(), fam.get("mode") or None, "phrase",
-                             fam.get("subject_is") or "source", i)
+                             fam.get("subject_is") or "source", i, family_names(lang)[i])
         out.append(GappedTrigger(pattern, entry, tail, str(fam.get("between") or "subject")))
     return tuple(out)
