@@ -180,3 +180,16 @@ def test_a_weak_alias_with_an_explanation_in_its_note_is_still_weak() -> None:
     hits = actor_lexicon().gazetteers["ar"].find(fold("قال المالكي إن"))
     maliki = [h.payload for h in hits if h.payload.name == "Nouri al-Maliki"]
     assert maliki and all(e.weak for e in maliki)
+
+
+def test_an_opposition_leader_names_his_state_but_does_not_act_for_it() -> None:
+    from casus.extract.pipeline import analyze
+
+    text = "Reform UK leader Nigel Farage said the returns deal was a humiliation and accused France of deceit."
+    doc, found = refs(text, "2025-07-10")
+    [ref] = [r for r in found if r.person == "Nigel Farage"]
+    assert (ref.country, ref.kind) == ("GBR", "opposition")
+    assert analyze(Article(id="t", text=text, pub_date="2025-07-10")).events == []
+    # undated, the same person's office for the state comes first: Cameron the prime minister, not the opposition
+    doc, found = refs("David Cameron met Barack Obama in Washington.")
+    assert [r.kind for r in found if r.person == "David Cameron"] == ["leader"]

@@ -192,6 +192,8 @@ def _led_coalitions(doc: Document, refs: list[ActorRef]) -> list[ActorRef]:
 
 
 _TITLES = frozenset({"role", "institution"})
+_OPPOSITION_ROLES = frozenset({"opposition_leader"})
+NOT_ACTING = frozenset({"former", "opposition"})  # kinds that name a state without acting for it
 _NAMED = frozenset({"name", "adjective", "demonym", "capital", "seat", "person", "organization"})
 
 
@@ -292,14 +294,15 @@ def _could_be_listed(entries: list[ActorEntry], on: str | None) -> bool:
 
 
 def _pick_person(entries: list[ActorEntry], on: str | None) -> list[ActorEntry]:
-    """Office-holder rows for this name that fit the article date (all rows when undated)."""
+    """Office-holder rows for this name that fit the article date (when undated, all rows, those of an
+    office that acts for the state first: David Cameron the prime minister before the opposition leader)."""
     if not on:
-        return entries
+        return sorted(entries, key=lambda e: e.role in _OPPOSITION_ROLES)
     fitting = [e for e in entries if in_tenure(e, on)]
     if fitting:
         return fitting
     # out of office on that date: still the same person and country, for historical mentions
-    return entries
+    return sorted(entries, key=lambda e: e.role in _OPPOSITION_ROLES)
 
 
 def _chain(doc: Document, groups: list[_Group], lex: ActorLexicon) -> list[ActorRef]:
@@ -472,7 +475,8 @@ def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former
         if title is not None:
             kind, role = title.kind, title.role
         if person is not None:
-            kind, role = "leader", person.role
+            # an opposition leader ("Reform UK leader Nigel Farage") names the state but does not act for it
+            kind, role = "opposition" if person.role in _OPPOSITION_ROLES else "leader", person.role
         elif title is not None and title.via == "role" and role and not former:
             holder = lex.holder(code, role, pub)
             if holder is not None:
@@ -571,7 +575,7 @@ def actor_records(doc: Document, refs: list[ActorRef], lex: ActorLexicon | None 
                 pkey = ("person", r.person)
                 if pkey not in records:
                     records[pkey] = Actor(f"{r.country}:{_slug(r.person)}", r.country, r.person,
-                                          "former" if r.kind == "former" else "leader",
+                                          r.kind if r.kind in NOT_ACTING else "leader",
                                           role=r.role, person=r.person)
                 records[pkey].mentions.append(mention)
         else:
