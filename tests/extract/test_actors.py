@@ -193,3 +193,16 @@ def test_an_opposition_leader_names_his_state_but_does_not_act_for_it() -> None:
     # undated, the same person's office for the state comes first: Cameron the prime minister, not the opposition
     doc, found = refs("David Cameron met Barack Obama in Washington.")
     assert [r.kind for r in found if r.person == "David Cameron"] == ["leader"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("British Foreign Secretary Jack Straw visited Tehran. EU foreign ministers condemned Iran on Monday.", "en"),
+    ("زار وزير الخارجية البريطاني طهران. ودان وزراء الخارجية العرب إيران.", "ar"),
+])
+def test_a_plural_title_is_not_the_office_holder_named_before(text: str, lang: str) -> None:
+    doc, found = refs(text, "2004-03-01", lang)
+    second = doc.sentences[1].start
+    assert "GBR" not in {r.country for r in found if r.start >= second}
+    if lang == "en":  # the EU's ministers, not a state
+        [eu] = [r for r in found if r.code == "EU"]
+        assert doc.text[eu.start:eu.end] == "EU foreign ministers"

@@ -381,9 +381,12 @@ def _joinable(current: list[_Group], facts: _Facts, gap: str, lang: str = "ar") 
     if "person" in vias and not has_person:
         # "الرئيس الروسي فلاديمير بوتين", "US President George Bush"
         return bool(prev_vias & {"adjective", "name", "role", "institution"}) and not prev_vias & {"person"}
-    if lang == "en" and vias & _TITLES and not has_person and prev_vias & {"adjective", "name"} \
-            and len(current) == 1:
-        # English adjectives precede their noun: "Iranian foreign minister", "Russia's president"
+    plural = any(e.plural for e in facts.entries)
+    if lang == "en" and vias & _TITLES and not has_person and len(current) == 1 and (
+            prev_vias & {"adjective", "name"} or ("organization" in prev_vias and plural)):
+        # English adjectives precede their noun: "Iranian foreign minister", "Russia's president"; so do
+        # organisations, for a plural title: "EU foreign ministers" meet as the EU ("an EU head of state" is a
+        # member's)
         return True
     return False
 
@@ -529,8 +532,10 @@ def _title_anaphor(chain: list[_Group], before: list[ActorRef]) -> ActorRef | No
         return None
     start, end, prefix, entries = chain[0].start, chain[0].end, chain[0].prefix, chain[0].entries
     roles = {e.role for e in entries if e.via == "role" and e.role}
-    if len(roles) != 1 or not roles <= _ONE_HOLDER_ROLES:
-        return None  # "المستشارين العسكريين", "a diplomat": many people hold these, no antecedent is meant
+    if len(roles) != 1 or not roles <= _ONE_HOLDER_ROLES or any(e.plural for e in entries):
+        # "المستشارين العسكريين", "a diplomat": many people hold these, no antecedent is meant; nor is one
+        # meant by a plural title ("EU foreign ministers", "وزراء الخارجية العرب")
+        return None
     role = next(iter(roles))
     for r in reversed(before):
         if r.role == role and r.country and not r.dateline and r.kind != "opposition":
