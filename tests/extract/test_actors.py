@@ -206,3 +206,17 @@ def test_a_plural_title_is_not_the_office_holder_named_before(text: str, lang: s
     if lang == "en":  # the EU's ministers, not a state
         [eu] = [r for r in found if r.code == "EU"]
         assert doc.text[eu.start:eu.end] == "EU foreign ministers"
+
+
+def test_a_name_with_a_preposition_is_no_apposition_of_the_title_before_it() -> None:
+    # "the Jordanian monarch to Trump": two actors, not Trump the Jordanian monarch
+    doc, found = refs("العاهل الأردني لترامب: القدس الشرقية عاصمة فلسطين", "2018-06-26")
+    assert [r.country for r in found] == ["JOR", "USA", "PSE"]
+
+
+def test_a_state_adjective_wins_over_a_one_word_name_of_another_states_leader() -> None:
+    # "أبي" (a misspelt Abiy Ahmed) is also how the Arabic press writes Shinzo Abe (آبي)
+    doc, found = refs("محادثات أجراها الرئيس السوداني في الخرطوم مع رئيس الوزراء الإثيوبي أبي محمد", "2018-05-03")
+    assert "JPN" not in {r.country for r in found}
+    [eth] = [r for r in found if r.country == "ETH"]
+    assert eth.person == "Abiy Ahmed"  # the title's holder on that date

@@ -327,7 +327,9 @@ def _chain(doc: Document, groups: list[_Group], lex: ActorLexicon) -> list[Actor
         if current:
             prev_end = current[-1].end
             gap = text[prev_end: start - len(prefix)]
-            new_link = prefix.startswith(("و", "ف")) and doc.lang == "ar"
+            new_link = doc.lang == "ar" and (prefix.startswith(("و", "ف")) or (
+                # "العاهل الأردني لترامب": a name with a preposition is no apposition of the title before it
+                group.facts.has_person and prefix.replace("ال", "")[-1:] in ("ل", "ب", "ك")))
             if gap.strip() in markers:  # "الرئيس الأمريكي السابق باراك أوباما": one (former) office holder
                 gap = " "
             joinable = (not new_link and not _BREAKS.search(gap) and gap_ok.match(gap) is not None
@@ -415,6 +417,8 @@ def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former
     all_entries: list[ActorEntry] = []
     has_title = any(group.facts.titled for group in chain)
     title_pos = org_pos = -1
+    person_single = False  # the person is named by one word
+    named_state: str | None = None  # the state a name or adjective of the chain names
     for i, group in enumerate(chain):
         start, end, prefix, facts = group.start, group.end, group.prefix, group.facts
         all_entries.extend(group.entries)
@@ -440,6 +444,7 @@ def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former
                 person = chosen[0]
                 countries.setdefault(person.country or person.code, person)
                 single = " " not in doc.text[start:end].strip()
+                person_single = single
                 # a one-word alias stands alone only if it is distinctive (بوتين) or comes with a title;
                 # ordinary words (ورود, ماي) and English surnames (Straw) need their state named elsewhere
                 alone = not single or has_title or lex.distinctive(doc.text[start:end], person.country, doc.lang)
@@ -449,6 +454,7 @@ def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former
         if states:
             if facts.state_codes == 1:
                 countries.setdefault(states[0].code, states[0])
+                named_state = named_state or states[0].code
                 venue = states[0].via == "capital" and not has_title and _venue(doc, start, prefix)
                 titled_name = has_title and states[0].via == "name"  # "حكومة مالي", not "وزير المالية"
                 strong = strong or titled_name or (not facts.states_weak and not venue)
@@ -471,7 +477,11 @@ def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former
         # "الأمين العام للجامعة العربية أحمد أبو الغيط": an official of the organisation, not of his state
         return _organization_ref(lex, org, start, end, prefix, all_entries, not strong and not person)
     if len(countries) > 1 and person is not None:
-        countries = {person.country or person.code: person}
+        if person_single and named_state is not None and named_state != person.country:
+            # "رئيس الوزراء الإثيوبي أبي": the adjective names the state, the one word is not Japan's Abe (آبي)
+            countries, person = {named_state: countries[named_state]}, None
+        else:
+            countries = {person.country or person.code: person}
     if len(countries) == 1:
         code, head = next(iter(countries.items()))
         kind, role = "state", None
