@@ -220,3 +220,12 @@ def test_a_state_adjective_wins_over_a_one_word_name_of_another_states_leader() 
     assert "JPN" not in {r.country for r in found}
     [eth] = [r for r in found if r.country == "ETH"]
     assert eth.person == "Abiy Ahmed"  # the title's holder on that date
+
+
+def test_leaders_by_the_short_name_the_press_uses_when_their_state_is_named() -> None:
+    text = "تعهدت كوريا الشمالية بنزع السلاح. وحضر بومبيو وكيم عشاء خاصا في نيويورك."
+    doc, found = refs(text, "2018-05-31")
+    assert [r.person for r in found if r.country == "PRK"] == [None, "Kim Jong-un"]
+    assert "PRK" not in countries("وقال كيم إن المحادثات كانت مثمرة.", "2018-05-31")  # a common name alone
+    doc, found = refs("والملك سلمان قال لأبومازن إن المملكة ستدعمه. وقال الفلسطينيون", "2018-04-06")
+    assert "Mahmoud Abbas" in {r.person for r in found if r.country == "PSE"}  # written as one word
