@@ -180,3 +180,52 @@ def test_a_weak_alias_with_an_explanation_in_its_note_is_still_weak() -> None:
     hits = actor_lexicon().gazetteers["ar"].find(fold("قال المالكي إن"))
     maliki = [h.payload for h in hits if h.payload.name == "Nouri al-Maliki"]
     assert maliki and all(e.weak for e in maliki)
+
+
+def test_an_opposition_leader_names_his_state_but_does_not_act_for_it() -> None:
+    from casus.extract.pipeline import analyze
+
+    text = "Reform UK leader Nigel Farage said the returns deal was a humiliation and accused France of deceit."
+    doc, found = refs(text, "2025-07-10")
+    [ref] = [r for r in found if r.person == "Nigel Farage"]
+    assert (ref.country, ref.kind) == ("GBR", "opposition")
+    assert analyze(Article(id="t", text=text, pub_date="2025-07-10")).events == []
+    # undated, the same person's office for the state comes first: Cameron the prime minister, not the opposition
+    doc, found = refs("David Cameron met Barack Obama in Washington.")
+    assert [r.kind for r in found if r.person == "David Cameron"] == ["leader"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("British Foreign Secretary Jack Straw visited Tehran. EU foreign ministers condemned Iran on Monday.", "en"),
+    ("زار وزير الخارجية البريطاني طهران. ودان وزراء الخارجية العرب إيران.", "ar"),
+])
+def test_a_plural_title_is_not_the_office_holder_named_before(text: str, lang: str) -> None:
+    doc, found = refs(text, "2004-03-01", lang)
+    second = doc.sentences[1].start
+    assert "GBR" not in {r.country for r in found if r.start >= second}
+    if lang == "en":  # the EU's ministers, not a state
+        [eu] = [r for r in found if r.code == "EU"]
+        assert doc.text[eu.start:eu.end] == "EU foreign ministers"
+
+
+def test_a_name_with_a_preposition_is_no_apposition_of_the_title_before_it() -> None:
+    # "the Jordanian monarch to Trump": two actors, not Trump the Jordanian monarch
+    doc, found = refs("العاهل الأردني لترامب: القدس الشرقية عاصمة فلسطين", "2018-06-26")
+    assert [r.country for r in found] == ["JOR", "USA", "PSE"]
+
+
+def test_a_state_adjective_wins_over_a_one_word_name_of_another_states_leader() -> None:
+    # "أبي" (a misspelt Abiy Ahmed) is also how the Arabic press writes Shinzo Abe (آبي)
+    doc, found = refs("محادثات أجراها الرئيس السوداني في الخرطوم مع رئيس الوزراء الإثيوبي أبي محمد", "2018-05-03")
+    assert "JPN" not in {r.country for r in found}
+    [eth] = [r for r in found if r.country == "ETH"]
+    assert eth.person == "Abiy Ahmed"  # the title's holder on that date
+
+
+def test_leaders_by_the_short_name_the_press_uses_when_their_state_is_named() -> None:
+    text = "تعهدت كوريا الشمالية بنزع السلاح. وحضر بومبيو وكيم عشاء خاصا في نيويورك."
+    doc, found = refs(text, "2018-05-31")
+    assert [r.person for r in found if r.country == "PRK"] == [None, "Kim Jong-un"]
+    assert "PRK" not in countries("وقال كيم إن المحادثات كانت مثمرة.", "2018-05-31")  # a common name alone
+    doc, found = refs("والملك سلمان قال لأبومازن إن المملكة ستدعمه. وقال الفلسطينيون", "2018-04-06")
+    assert "Mahmoud Abbas" in {r.person for r in found if r.country == "PSE"}  # written as one word

@@ -759,3 +759,18 @@ def test_a_coalition_named_by_its_leader_around_the_trigger_is_its_agent() -> No
     src, _, rule = roles("وقد تدخل التحالف الذي تقوده السعودية في الصراع في اليمن في مارس 2015.", "التحالف الذي تقوده",
                          "2018-03-13")
     assert src == {"SAU"}, rule
+
+
+def test_an_english_speaker_is_not_a_state_named_before_someone_else_who_speaks() -> None:
+    def speaker(text: str, pub_date: str) -> str | None:
+        doc = Document.from_article(Article(id="t", text=text, pub_date=pub_date))
+        sp = RoleFinder(doc, find_actors(doc)).speakers.get(0)
+        return sp.country if sp is not None else None
+
+    # "Mr Abbas" is no actor the lexicon knows here: the British newspaper does not speak
+    assert speaker("In an interview with the British newspaper the Independent, Mr Hamdallah said Israel must "
+                   "stop building settlements.", "2014-03-01") is None
+    # a state in apposition still speaks, and a named leader after the clause does
+    assert speaker("The US, a treaty ally of the Philippines, said it was concerned.", "2012-04-13") == "USA"
+    assert speaker("During a meeting in Beijing with Spanish Prime Minister Pedro Sánchez on Friday, President Xi "
+                   "Jinping said there were no winners in a tariff war.", "2025-04-11") == "CHN"

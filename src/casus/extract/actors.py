@@ -192,6 +192,8 @@ def _led_coalitions(doc: Document, refs: list[ActorRef]) -> list[ActorRef]:
 
 
 _TITLES = frozenset({"role", "institution"})
+_OPPOSITION_ROLES = frozenset({"opposition_leader"})
+NOT_ACTING = frozenset({"former", "opposition"})  # kinds that name a state without acting for it
 _NAMED = frozenset({"name", "adjective", "demonym", "capital", "seat", "person", "organization"})
 
 
@@ -292,14 +294,15 @@ def _could_be_listed(entries: list[ActorEntry], on: str | None) -> bool:
 
 
 def _pick_person(entries: list[ActorEntry], on: str | None) -> list[ActorEntry]:
-    """Office-holder rows for this name that fit the article date (all rows when undated)."""
+    """Office-holder rows for this name that fit the article date (when undated, all rows, those of an
+    office that acts for the state first: David Cameron the prime minister before the opposition leader)."""
     if not on:
-        return entries
+        return sorted(entries, key=lambda e: e.role in _OPPOSITION_ROLES)
     fitting = [e for e in entries if in_tenure(e, on)]
     if fitting:
         return fitting
     # out of office on that date: still the same person and country, for historical mentions
-    return entries
+    return sorted(entries, key=lambda e: e.role in _OPPOSITION_ROLES)
 
 
 def _chain(doc: Document, groups: list[_Group], lex: ActorLexicon) -> list[ActorRef]:
@@ -324,7 +327,9 @@ def _chain(doc: Document, groups: list[_Group], lex: ActorLexicon) -> list[Actor
         if current:
             prev_end = current[-1].end
             gap = text[prev_end: start - len(prefix)]
-            new_link = prefix.startswith(("و", "ف")) and doc.lang == "ar"
+            new_link = doc.lang == "ar" and (prefix.startswith(("و", "ف")) or (
+                # "العاهل الأردني لترامب": a name with a preposition is no apposition of the title before it
+                group.facts.has_person and prefix.replace("ال", "")[-1:] in ("ل", "ب", "ك")))
             if gap.strip() in markers:  # "الرئيس الأمريكي السابق باراك أوباما": one (former) office holder
                 gap = " "
             joinable = (not new_link and not _BREAKS.search(gap) and gap_ok.match(gap) is not None
@@ -378,9 +383,12 @@ def _joinable(current: list[_Group], facts: _Facts, gap: str, lang: str = "ar") 
     if "person" in vias and not has_person:
         # "الرئيس الروسي فلاديمير بوتين", "US President George Bush"
         return bool(prev_vias & {"adjective", "name", "role", "institution"}) and not prev_vias & {"person"}
-    if lang == "en" and vias & _TITLES and not has_person and prev_vias & {"adjective", "name"} \
-            and len(current) == 1:
-        # English adjectives precede their noun: "Iranian foreign minister", "Russia's president"
+    plural = any(e.plural for e in facts.entries)
+    if lang == "en" and vias & _TITLES and not has_person and len(current) == 1 and (
+            prev_vias & {"adjective", "name"} or ("organization" in prev_vias and plural)):
+        # English adjectives precede their noun: "Iranian foreign minister", "Russia's president"; so do
+        # organisations, for a plural title: "EU foreign ministers" meet as the EU ("an EU head of state" is a
+        # member's)
         return True
     return False
 
@@ -409,6 +417,8 @@ def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former
     all_entries: list[ActorEntry] = []
     has_title = any(group.facts.titled for group in chain)
     title_pos = org_pos = -1
+    person_single = False  # the person is named by one word
+    named_state: str | None = None  # the state a name or adjective of the chain names
     for i, group in enumerate(chain):
         start, end, prefix, facts = group.start, group.end, group.prefix, group.facts
         all_entries.extend(group.entries)
@@ -434,6 +444,7 @@ def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former
                 person = chosen[0]
                 countries.setdefault(person.country or person.code, person)
                 single = " " not in doc.text[start:end].strip()
+                person_single = single
                 # a one-word alias stands alone only if it is distinctive (بوتين) or comes with a title;
                 # ordinary words (ورود, ماي) and English surnames (Straw) need their state named elsewhere
                 alone = not single or has_title or lex.distinctive(doc.text[start:end], person.country, doc.lang)
@@ -443,6 +454,7 @@ def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former
         if states:
             if facts.state_codes == 1:
                 countries.setdefault(states[0].code, states[0])
+                named_state = named_state or states[0].code
                 venue = states[0].via == "capital" and not has_title and _venue(doc, start, prefix)
                 titled_name = has_title and states[0].via == "name"  # "حكومة مالي", not "وزير المالية"
                 strong = strong or titled_name or (not facts.states_weak and not venue)
@@ -465,14 +477,19 @@ def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former
         # "الأمين العام للجامعة العربية أحمد أبو الغيط": an official of the organisation, not of his state
         return _organization_ref(lex, org, start, end, prefix, all_entries, not strong and not person)
     if len(countries) > 1 and person is not None:
-        countries = {person.country or person.code: person}
+        if person_single and named_state is not None and named_state != person.country:
+            # "رئيس الوزراء الإثيوبي أبي": the adjective names the state, the one word is not Japan's Abe (آبي)
+            countries, person = {named_state: countries[named_state]}, None
+        else:
+            countries = {person.country or person.code: person}
     if len(countries) == 1:
         code, head = next(iter(countries.items()))
         kind, role = "state", None
         if title is not None:
             kind, role = title.kind, title.role
         if person is not None:
-            kind, role = "leader", person.role
+            # an opposition leader ("Reform UK leader Nigel Farage") names the state but does not act for it
+            kind, role = "opposition" if person.role in _OPPOSITION_ROLES else "leader", person.role
         elif title is not None and title.via == "role" and role and not former:
             holder = lex.holder(code, role, pub)
             if holder is not None:
@@ -525,8 +542,10 @@ def _title_anaphor(chain: list[_Group], before: list[ActorRef]) -> ActorRef | No
         return None
     start, end, prefix, entries = chain[0].start, chain[0].end, chain[0].prefix, chain[0].entries
     roles = {e.role for e in entries if e.via == "role" and e.role}
-    if len(roles) != 1 or not roles <= _ONE_HOLDER_ROLES:
-        return None  # "المستشارين العسكريين", "a diplomat": many people hold these, no antecedent is meant
+    if len(roles) != 1 or not roles <= _ONE_HOLDER_ROLES or any(e.plural for e in entries):
+        # "المستشارين العسكريين", "a diplomat": many people hold these, no antecedent is meant; nor is one
+        # meant by a plural title ("EU foreign ministers", "وزراء الخارجية العرب")
+        return None
     role = next(iter(roles))
     for r in reversed(before):
         if r.role == role and r.country and not r.dateline and r.kind != "opposition":
@@ -571,7 +590,7 @@ def actor_records(doc: Document, refs: list[ActorRef], lex: ActorLexicon | None 
                 pkey = ("person", r.person)
                 if pkey not in records:
                     records[pkey] = Actor(f"{r.country}:{_slug(r.person)}", r.country, r.person,
-                                          "former" if r.kind == "former" else "leader",
+                                          r.kind if r.kind in NOT_ACTING else "leader",
                                           role=r.role, person=r.person)
                 records[pkey].mentions.append(mention)
         else:

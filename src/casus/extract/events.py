@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from casus.extract.actors import ActorRef
+from casus.extract.actors import NOT_ACTING, ActorRef
 from casus.extract.document import Document
 from casus.extract.event_model import EventModel, GroupKey, load_event_model
 from casus.extract.modality import STRONG_CUES_BY_LANG, modality_cue
@@ -540,7 +540,8 @@ class EventCoder:
             group = slots.agent_group if not slots.sources else None
             for a, side_a in zip(parts, sides):
                 for b, side_b in zip(parts, sides):
-                    if a.country == b.country:
+                    if a.country == b.country or a.kind == "opposition" or b.kind == "opposition":
+                        # an opposition leader is found as any speaker or subject, but never acts for his state
                         continue
                     if group is not None and a.country not in group and not (symmetric and b.country in group):
                         continue  # "دعما عسكريا غربيا لكييف": done by a Western state, or by none named here
@@ -736,9 +737,9 @@ def candidate_logits(model: EventModel, c: Candidate, trigger_sums: dict[int, li
 def code_events(doc: Document, refs: list[ActorRef], triggers: list[Trigger],
                 model: EventModel | None = None) -> list[Coded]:
     """Score every candidate; keep per (sentence, source, target, type) the best accepted one."""
-    if not triggers or len({r.country for r in refs if r.country and r.kind != "former"}) < 2:
-        # every candidate pairs two states the references name (EventCoder drops former office holders): a
-        # third of news articles name fewer, and need no role finder
+    if not triggers or len({r.country for r in refs if r.country and r.kind not in NOT_ACTING}) < 2:
+        # every candidate pairs two acting states the references name (no former office holder, no opposition
+        # leader): a third of news articles name fewer, and need no role finder
         return []
     coder = EventCoder(doc, refs)
     cands = coder.candidates(triggers)

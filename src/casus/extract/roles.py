@@ -126,6 +126,10 @@ _EN_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "any", "n
 _EN_ASIDE_OPEN = re.compile(r",\s+(who|which|whose|a|an|the|its|his|her|their|\S+'s)\s")
 _EN_POSSESSOR = re.compile(r"(?:\w['’]s|s['’]|^(?:its|his|her|their|our))$")  # "Russia's", "allies'", "its"
 _EN_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|insisted|argued|warned|urged|called)\b")
+# capitalised words standing alone right before a speech verb, after a comma or opening the sentence: the
+# verb's subject. When no actor is among them, "the British newspaper the Independent, Mr Abbas said" is said
+# by someone the lexicon does not know, neither by Britain before nor by Israel after ("said Israel must")
+_EN_OTHER_SUBJECT = re.compile(r"(?:^|[,;:]\s+)(?:[A-Z][\w'.-]*\s+){1,4}$")
 OWN_COUNTRY = {
     "ar": re.compile(r"(?:^|\s)[وبلف]*(?:بلاده|بلادها|بلادنا|حكومته|حكومتها|حكومتنا|دولته|دولتها)(?=\W|$)"),
     "en": re.compile(r"\b(?:his|her|its|their|our) (?:country|government|nation)\b", re.I),
@@ -1413,6 +1417,13 @@ class RoleFinder:
             return None
         low = self.doc.match_text
         for m in _EN_SPEECH.finditer(low, s_start, s_end):
+            other = _EN_OTHER_SUBJECT.search(self.text, s_start, m.start())
+            if other is not None:
+                # the verb's own subject: "..., President Xi Jinping said", not a state named before it
+                subject = next((r for r in refs if r.country and other.start() <= r.start < m.start()), None)
+                if subject is not None:
+                    return subject
+                continue  # "the British newspaper the Independent, Mr Abbas said": someone the lexicon does not know
             for r in refs:
                 if r.country and (0 <= m.start() - r.end <= 40 or 0 <= self._ts(r) - m.end() <= 6):
                     return r

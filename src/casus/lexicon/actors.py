@@ -34,6 +34,7 @@ class ActorEntry:
     end: str | None = None
     weak: bool = False
     note: str | None = None
+    plural: bool = False      # a plural title ("foreign ministers"): several holders, never one antecedent
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +226,7 @@ def _add_titles(gaz: dict[str, Gazetteer]) -> None:
         for rec in load_yaml(fname) or []:
             kind = rec.get("kind") or ("leader" if via == "role" else "government")
             role = rec.get("role") if via == "role" else None
-            e = ActorEntry("", None, role or kind, kind, via, role=role)
+            e = ActorEntry("", None, role or kind, kind, via, role=role, plural=bool(rec.get("plural")))
             for form in as_list(rec.get("ar")):
                 _add_name(gaz["ar"], "ar", form, e)
             for form in as_list(rec.get("en")):
