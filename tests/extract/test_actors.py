@@ -245,6 +245,11 @@ def test_leaders_by_the_short_name_the_press_uses_when_their_state_is_named() ->
     ("وقال المتحدث باسم الجيش الإسرائيلي إيفي ديفرين إن الجيش", "2025-06-01", "ISR", "Effie Defrin"),
     ("وقال وزير الدفاع اليمني محسن الداعري إن القوات الحكومية", "2023-06-01", "YEM", "Mohsen al-Daeri"),
     ("وقال وزير الدفاع التونسي إن الجيش سيؤمن الحدود", "2022-03-01", "TUN", "Imed Memmiche"),
+    # spellings of the Arabic press
+    ("وقال المستشار الألماني فريدريش ميرتز إن برلين", "2025-06-01", "DEU", "Friedrich Merz"),
+    ("وقالت تاكاييتشي إن اليابان لن تتراجع", "2025-11-01", "JPN", "Sanae Takaichi"),
+    ("وقال جولر إن تركيا سترسل قوات", "2025-06-01", "TUR", "Yasar Guler"),
+    ("وقال بيلاوسوف إن روسيا ستواصل العملية", "2025-06-01", "RUS", "Andrei Belousov"),
 ])
 def test_office_holders_of_recent_years_resolve(text: str, pub_date: str, country: str, person: str) -> None:
     _, found = refs(text, pub_date)
