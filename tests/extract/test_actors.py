@@ -229,3 +229,12 @@ def test_leaders_by_the_short_name_the_press_uses_when_their_state_is_named() ->
     assert "PRK" not in countries("وقال كيم إن المحادثات كانت مثمرة.", "2018-05-31")  # a common name alone
     doc, found = refs("والملك سلمان قال لأبومازن إن المملكة ستدعمه. وقال الفلسطينيون", "2018-04-06")
     assert "Mahmoud Abbas" in {r.person for r in found if r.country == "PSE"}  # written as one word
+
+
+def test_a_hashtag_does_not_break_a_title_and_name_chain() -> None:
+    # Alarabiya tags names inside the phrase: "الرئيس الأميركي دونالد #ترمب" is one actor, not a title and a name
+    doc, found = refs("يلتقي الرئيس الأميركي دونالد #ترمب قريبا زعيم كوريا الشمالية", pub_date="2018-05-06")
+    usa = [r for r in found if r.country == "USA"]
+    assert len(usa) == 1 and usa[0].person == "Donald Trump"
+    assert doc.text[usa[0].token_start:usa[0].end] == "الرييس الاميركي دونالد ترمب"
+    assert doc.evidence(usa[0].token_start, usa[0].end).text == "الرئيس الأميركي دونالد #ترمب"
