@@ -781,3 +781,10 @@ def test_hashtagged_names_keep_coordinated_subjects_apart_from_the_object() -> N
     src, tgt, rule = roles("وانتقد الرئيس الأميركي دونالد #ترمب والرئيس الفرنسي إيمانويل #ماكرون إيران", "انتقد",
                            pub_date="2018-05-06")
     assert (src, tgt) == ({"USA", "FRA"}, {"IRN"}), rule
+
+
+def test_the_custodian_of_the_two_holy_mosques_receives_for_saudi_arabia() -> None:
+    # the Saudi king's title names his state: CONSULT Saudi Arabia -> Britain
+    src, tgt, rule = roles("واستقبل خادم الحرمين الشريفين في الرياض رئيس الوزراء البريطاني", "استقبل",
+                           pub_date="2018-03-09")
+    assert (src, tgt) == ({"SAU"}, {"GBR"}), rule
