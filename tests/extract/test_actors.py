@@ -254,3 +254,22 @@ def test_leaders_by_the_short_name_the_press_uses_when_their_state_is_named() ->
 def test_office_holders_of_recent_years_resolve(text: str, pub_date: str, country: str, person: str) -> None:
     _, found = refs(text, pub_date)
     assert person in {r.person for r in found if r.country == country}
+
+
+def test_a_hashtag_does_not_break_a_title_and_name_chain() -> None:
+    # Alarabiya tags names inside the phrase: "الرئيس الأميركي دونالد #ترمب" is one actor, not a title and a name
+    doc, found = refs("يلتقي الرئيس الأميركي دونالد #ترمب قريبا زعيم كوريا الشمالية", pub_date="2018-05-06")
+    usa = [r for r in found if r.country == "USA"]
+    assert len(usa) == 1 and usa[0].person == "Donald Trump"
+    assert doc.text[usa[0].token_start:usa[0].end] == "الرييس الاميركي دونالد ترمب"
+    assert doc.evidence(usa[0].token_start, usa[0].end).text == "الرئيس الأميركي دونالد #ترمب"
+
+
+def test_a_title_that_names_its_state_is_that_states_office() -> None:
+    # "خادم الحرمين الشريفين" is the Saudi king, not the last head of state named before it (here Sisi)
+    doc, found = refs("وثمن السيسي جهود خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز لدعم الأردن",
+                      pub_date="2018-06-10")
+    king = [r for r in found if "خادم" in doc.text[r.token_start:r.end]]
+    assert len(king) == 1 and king[0].country == "SAU" and king[0].person == "Salman bin Abdulaziz"
+    doc, found = refs("أكد سفير خادم الحرمين الشريفين لدى الولايات المتحدة", pub_date="2018-06-10")
+    assert [(r.country, r.role) for r in found] == [("SAU", "ambassador"), ("USA", None)]

@@ -774,3 +774,17 @@ def test_an_english_speaker_is_not_a_state_named_before_someone_else_who_speaks(
     assert speaker("The US, a treaty ally of the Philippines, said it was concerned.", "2012-04-13") == "USA"
     assert speaker("During a meeting in Beijing with Spanish Prime Minister Pedro Sánchez on Friday, President Xi "
                    "Jinping said there were no winners in a tariff war.", "2025-04-11") == "CHN"
+
+
+def test_hashtagged_names_keep_coordinated_subjects_apart_from_the_object() -> None:
+    # "دونالد #ترمب والرئيس الفرنسي إيمانويل #ماكرون": two subjects, each a title + tagged name; Iran the object
+    src, tgt, rule = roles("وانتقد الرئيس الأميركي دونالد #ترمب والرئيس الفرنسي إيمانويل #ماكرون إيران", "انتقد",
+                           pub_date="2018-05-06")
+    assert (src, tgt) == ({"USA", "FRA"}, {"IRN"}), rule
+
+
+def test_the_custodian_of_the_two_holy_mosques_receives_for_saudi_arabia() -> None:
+    # the Saudi king's title names his state: CONSULT Saudi Arabia -> Britain
+    src, tgt, rule = roles("واستقبل خادم الحرمين الشريفين في الرياض رئيس الوزراء البريطاني", "استقبل",
+                           pub_date="2018-03-09")
+    assert (src, tgt) == ({"SAU"}, {"GBR"}), rule

@@ -41,6 +41,7 @@ def test_hashtag_becomes_words_that_match_the_name() -> None:
     tagged = fold("أكد #فلاديمير_بوتين أن #روسيا مستعدة")
     assert tagged.split() == ["اكد", "فلاديمير", "بوتين", "ان", "روسيا", "مستعده"]
     assert "فلاديمير بوتين" in tagged
+    assert fold("دونالد #ترمب") == "دونالد ترمب"  # a tag inside a name leaves one space, as the lexicon writes it
 
 
 def test_the_same_name_in_any_spelling_normalises_identically() -> None:

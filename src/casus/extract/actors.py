@@ -207,7 +207,9 @@ class _Facts:
         self.entries = entries  # also keeps the entries alive, so that their ids (the cache key) stay theirs
         self.vias = frozenset(e.via for e in entries)
         self.titled = bool(self.vias & _TITLES)
-        self.named = bool(self.vias & _NAMED)
+        # a title or institution that names its own state (الحرس الثوري) still takes the adjective agreeing with
+        # it ("الحرس الثوري الإيراني"): it names no state the way a name or an adjective does
+        self.named = bool(self.vias & _NAMED) and not (self.titled and self.vias & _NAMED == {"seat"})
         self.has_person = "person" in self.vias
         self.role_or_person = self.has_person or "role" in self.vias
         self.has_org = "organization" in self.vias
@@ -461,6 +463,8 @@ def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former
             else:  # ambiguous word (عمان): keep every reading, decided by corroboration
                 for e in states:
                     countries.setdefault(e.code, e)
+            if title is None and facts.titled:
+                title = facts.title  # a title or institution that names its state: "خادم الحرمين الشريفين"
             continue
         orgs = facts.orgs
         if orgs:

@@ -221,16 +221,29 @@ def _add_person(gaz: dict[str, Gazetteer], row: dict, code: str, country: str | 
 
 
 def _add_titles(gaz: dict[str, Gazetteer]) -> None:
-    """Titles and institutions name no state by themselves; extraction attaches one."""
+    """Titles and institutions name no state by themselves; extraction attaches one.
+
+    Except a title whose roles.yaml record names its `state` (خادم الحرمين الشريفين is the Saudi king): its
+    forms are also a seat of that state, as الكرملين is, so that the chain holding it takes the state and the
+    title its role. The `state` of institutions.yaml records is not read: naming Israel by الموساد, the
+    Knesset or the IDF found no gold rule pair more on silver or synthetic_en and made false ones ("Congress
+    leader Jairam Ramesh", "welcomed across the Commons").
+    """
     for fname, via in (("actors/roles.yaml", "role"), ("actors/institutions.yaml", "institution")):
         for rec in load_yaml(fname) or []:
             kind = rec.get("kind") or ("leader" if via == "role" else "government")
             role = rec.get("role") if via == "role" else None
             e = ActorEntry("", None, role or kind, kind, via, role=role, plural=bool(rec.get("plural")))
+            code = rec.get("state") if via == "role" else None
+            seat = ActorEntry(code, code, code, "state", "seat") if code else None
             for form in as_list(rec.get("ar")):
                 _add_name(gaz["ar"], "ar", form, e)
+                if seat:
+                    _add_name(gaz["ar"], "ar", form, seat)
             for form in as_list(rec.get("en")):
                 gaz["en"].add(form, e)  # titles are common nouns: any case
+                if seat:
+                    _add_name(gaz["en"], "en", form, seat)
 
 
 BLOCK = ActorEntry("", None, "", "block", "block")

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 # one-for-one folds: hamza/madda alef forms, alef maqsura, ta marbuta, hamza
-# seats, Persian/Urdu letter forms, Arabic-Indic digits, hashtag punctuation
+# seats, Persian/Urdu letter forms, Arabic-Indic digits, the underscore that joins a hashtag's words
 _FOLDS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
     "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ئ": "ي",
@@ -21,7 +21,7 @@ _FOLDS = {
     "ؤ": "و",
     "ک": "ك", "ڪ": "ك", "گ": "ك",
     "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڨ": "ق",
-    "#": " ", "_": " ",
+    "_": " ",
     "\u00a0": " ", "\u200f": " ", "\u200e": " ", "\u200b": " ", "\u200c": " ", "\u200d": " ",
     "“": '"', "”": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
 }
@@ -44,8 +44,10 @@ def _fold_chars(text: str) -> str:
     return text
 
 
-# deleted outright: harakat, tanween, shadda, sukun, superscript alef, Quranic marks, tatweel
-_DELETE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# deleted outright: harakat, tanween, shadda, sukun, superscript alef, Quranic marks, tatweel, and the hash sign:
+# "الرئيس الأميركي دونالد #ترمب" must read as the one phrase "دونالد ترمب" (a hash folded to a space left two
+# spaces there, and a title + name chain or a multi-word name broke at them)
+_DELETE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640#]")
 
 
 @dataclass(frozen=True, slots=True)
