@@ -37,8 +37,8 @@ def main() -> None:
     if not args.corpus.exists():
         raise SystemExit(f"{args.corpus}: corpus not found")
     gaz = actor_lexicon().gazetteers["ar"]
-    seen: dict[tuple[str, str], int] = defaultdict(int)
-    with_state: dict[tuple[str, str], int] = defaultdict(int)
+    seen: dict[tuple[str, str | None], int] = defaultdict(int)
+    with_state: dict[tuple[str, str | None], int] = defaultdict(int)
     with args.corpus.open(encoding="utf-8") as fh:
         for line in fh:
             art = json.loads(line)
@@ -51,7 +51,7 @@ def main() -> None:
                 seen[(alias, country)] += 1
                 with_state[(alias, country)] += country in states
     rows = []
-    for (alias, country), n in sorted(seen.items()):
+    for (alias, country), n in sorted(seen.items(), key=lambda item: (item[0][0], item[0][1] or "")):
         share = with_state[(alias, country)] / n
         rows.append({"alias": alias, "country": country, "articles": n, "with_state": with_state[(alias, country)],
                      "verdict": "distinctive" if share >= args.min_share else "ordinary"})
