@@ -788,3 +788,9 @@ def test_the_custodian_of_the_two_holy_mosques_receives_for_saudi_arabia() -> No
     src, tgt, rule = roles("واستقبل خادم الحرمين الشريفين في الرياض رئيس الوزراء البريطاني", "استقبل",
                            pub_date="2018-03-09")
     assert (src, tgt) == ({"SAU"}, {"GBR"}), rule
+
+
+def test_a_listed_phrase_of_the_same_type_on_the_tail_leaves_the_gapped_trigger_its_object() -> None:
+    # "responsible for the attack" is listed too; the states between "held" and it are the ones accused
+    src, tgt, rule = roles("Washington held Tehran and Damascus responsible for the attack on the embassy.", "held")
+    assert (src, tgt) == ({"USA"}, {"IRN", "SYR"}), rule

@@ -71,8 +71,9 @@ def find_triggers(doc: Document) -> list[Trigger]:
             # CONSULT; the words between keep theirs
             overlapping = [k for k in best if (k[0] < m.end(2) and m.start(2) < k[1])
                            or (k[0] < m.end() and m.end(3) < k[1])]
-            if any(k[0] > m.end(3) and k[1] > m.end() for k in overlapping):
-                continue  # a longer phrase reads the tail on: "شن أردوغان [هجوما لاذعا]" is words, not force
+            if any(k[0] > m.end(3) and k[1] > m.end() and best[k][1].type != g.entry.type for k in overlapping):
+                continue  # a longer phrase reads the tail on: "شن أردوغان [هجوما لاذعا]" is words, not force;
+                # one of the same type does not ("held Tehran [responsible for the attack]" is still the holding)
             if any(k[0] <= m.start(2) and k[1] >= m.end() for k in overlapping):
                 continue  # a listed phrase spans head to tail ("spoke on the telephone to"): it is the reading
             for key in overlapping:
