@@ -273,3 +273,10 @@ def test_a_title_that_names_its_state_is_that_states_office() -> None:
     assert len(king) == 1 and king[0].country == "SAU" and king[0].person == "Salman bin Abdulaziz"
     doc, found = refs("أكد سفير خادم الحرمين الشريفين لدى الولايات المتحدة", pub_date="2018-06-10")
     assert [(r.country, r.role) for r in found] == [("SAU", "ambassador"), ("USA", None)]
+
+
+def test_a_capital_something_is_sent_to_is_a_government_one_travelled_to_a_place() -> None:
+    # "to Tokyo" after a note, letter or message names its addressee; after "travelled" it is a destination
+    assert countries("China sent a protest note to Tokyo on Monday.") == {"CHN", "JPN"}
+    assert countries("وبعثت الصين رسالة إلى طوكيو.") == {"CHN", "JPN"}
+    assert countries("The Chinese foreign minister travelled to Tokyo on Monday.") == {"CHN"}

@@ -399,11 +399,25 @@ _VENUE_WORDS = {"في", "in", "at", "to", "from", "into", "near", "الي", "م�
 
 
 def _venue(doc: Document, start: int, prefix: str) -> bool:
-    """A capital named as a place ("في الرياض", "in Nairobi"), not as a government."""
+    """A capital named as a place ("في الرياض", "in Nairobi"), not as a government. After "to" / "إلى" a capital
+    that something is sent to is its addressee: "sent a protest note to Tokyo" (`actors/addressed_nouns.yaml`)."""
     if prefix.replace("ال", "").endswith("ب"):
         return True
-    before = doc.match_text[max(0, start - len(prefix) - 12): start - len(prefix)].split()
-    return bool(before) and before[-1] in _VENUE_WORDS
+    before = doc.match_text[max(0, start - len(prefix) - 40): start - len(prefix)].split()
+    if not before or before[-1] not in _VENUE_WORDS:
+        return False
+    if before[-1] in ("to", "الي"):
+        near = [w.removeprefix("و").removeprefix("ال") if doc.lang == "ar" else w for w in before[-4:-1]]
+        if any(w in _addressed_nouns(doc.lang) for w in near):
+            return False
+    return True
+
+
+@cache
+def _addressed_nouns(lang: str) -> frozenset[str]:
+    from casus.lexicon.loader import word_set
+
+    return word_set("actors/addressed_nouns.yaml", lang)
 
 
 def _resolve_chain(doc: Document, chain: list[_Group], lex: ActorLexicon, former: bool = False) -> ActorRef | None:
