@@ -794,3 +794,14 @@ def test_a_listed_phrase_of_the_same_type_on_the_tail_leaves_the_gapped_trigger_
     # "responsible for the attack" is listed too; the states between "held" and it are the ones accused
     src, tgt, rule = roles("Washington held Tehran and Damascus responsible for the attack on the embassy.", "held")
     assert (src, tgt) == ({"USA"}, {"IRN", "SYR"}), rule
+
+
+def test_a_states_right_to_defend_itself_is_backing_from_the_speaker_to_that_state() -> None:
+    # SUPPORT (verbal backing) toward the state whose right it is; whom it defends itself against is no party
+    src, tgt, rule = roles("UK Prime Minister Sir Keir Starmer said Israel had the right to defend itself against "
+                           "Iranian aggression, but urged all sides to show restraint.", "right to defend itself",
+                           pub_date="2024-10-02")
+    assert (src, tgt) == ({"GBR"}, {"ISR"}), rule
+    src, tgt, rule = roles("US President Barack Obama said Turkey had a right to defend its territory and airspace.",
+                           "right to defend its territory", pub_date="2015-11-25")
+    assert (src, tgt) == ({"USA"}, {"TUR"}), rule

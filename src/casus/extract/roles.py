@@ -871,6 +871,9 @@ class RoleFinder:
                     # the trigger phrase ends in its preposition: "spoke on the telephone to X"
                     last_word = self.doc.match_text[trig.start:trig.end].rsplit(" ", 1)[-1]
                     prep = last_word if last_word in EN_TARGET_PREPS | EN_PARTNER_PREPS else ""
+                if prep == "against" and trig.subject_is == "target":
+                    return  # "Israel's right to defend itself against Iran": the subject undergoes or is backed;
+                    # whom it stands against is neither party
                 if prep in EN_TARGET_PREPS | EN_PARTNER_PREPS:
                     self._set_target(r, after, f"prep-{prep}", 0.7, slots)
                     self._en_repeated_preposition(prep, after, slots)
