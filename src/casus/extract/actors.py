@@ -159,8 +159,8 @@ def _both_sides(doc: Document, refs: list[ActorRef], lex: ActorLexicon) -> list[
         pair = _pair_before(doc, refs, start)
         if pair is None:
             continue
-        for r in pair:
-            out.append(ActorRef(start + len(prefix), m.end(), r.country, r.country, r.name, r.kind, "pair",
+        for country, r in pair.items():
+            out.append(ActorRef(start + len(prefix), m.end(), country, country, r.name, r.kind, "pair",
                                 prefix, entries=[]))
     return _sorted(out)
 
@@ -193,7 +193,7 @@ def _in_place(doc: Document, r: ActorRef) -> bool:
     return bool(before) and before[-1] in ("في", "in") and not r.prefix
 
 
-def _pair_before(doc: Document, refs: list[ActorRef], start: int) -> list[ActorRef] | None:
+def _pair_before(doc: Document, refs: list[ActorRef], start: int) -> dict[str, ActorRef] | None:
     """The last two distinct states named before `start`, in its sentence and the two before it, leaving out
     places ("في سنغافورة")."""
     window_start = doc.sentences[max(0, doc.sentence_of(start) - 2)].start
@@ -204,7 +204,7 @@ def _pair_before(doc: Document, refs: list[ActorRef], start: int) -> list[ActorR
             seen.setdefault(r.country, r)
         if len(seen) == 2:
             break
-    return list(seen.values()) if len(seen) == 2 else None
+    return seen if len(seen) == 2 else None
 
 
 @cache
