@@ -280,3 +280,41 @@ def test_a_capital_something_is_sent_to_is_a_government_one_travelled_to_a_place
     assert countries("China sent a protest note to Tokyo on Monday.") == {"CHN", "JPN"}
     assert countries("وبعثت الصين رسالة إلى طوكيو.") == {"CHN", "JPN"}
     assert countries("The Chinese foreign minister travelled to Tokyo on Monday.") == {"CHN"}
+
+
+def _pair_at(text: str, word: str, lang: str | None = None) -> set[str]:
+    """The states the pair noun `word` (as written in the folded text) stands for."""
+    doc, found = refs(text, "2018-06-15", lang)
+    at = doc.match_text.index(fold(word) if doc.lang == "ar" else word.lower())
+    return {r.country for r in found if r.via == "pair" and r.start <= at + 2 < r.end}
+
+
+def test_a_pair_noun_stands_for_the_two_states_just_named() -> None:
+    assert _pair_at("استقبل الرئيس الروسي نظيره الإيراني في موسكو. ووقع البلدان اتفاقية للتعاون.", "البلدان") == {
+        "RUS", "IRN"}
+    assert _pair_at("Iran and Russia held talks. The two countries agreed to expand trade.",
+                    "The two countries", "en") == {"RUS", "IRN"}
+
+
+def test_the_plural_of_balad_is_no_pair() -> None:
+    # بلدان is the dual of بلد and also its plural: "هذه البلدان", "البلدان الأخرى", "البلدان العربية"
+    text = "وقالت إيران إن السعودية تدعم الإرهاب في هذه البلدان وفي البلدان الأخرى والبلدان العربية."
+    doc, found = refs(text)
+    assert not [r for r in found if r.via == "pair"]
+    # nor are "حل الدولتين" (a plan) and two former presidents
+    doc, found = refs("وأكدت مصر والأردن دعمهما حل الدولتين بحضور الرئيسين السابقين.")
+    assert not [r for r in found if r.via == "pair"]
+
+
+def test_a_place_is_not_one_of_the_two_sides() -> None:
+    text = ("والتقى الرئيس ترامب والزعيم الكوري الشمالي كيم جونغ أون في سنغافورة الشهر الماضي. "
+            "وتعهد الزعيمان بنزع السلاح النووي.")
+    assert _pair_at(text, "الزعيمان") == {"USA", "PRK"}
+
+
+@pytest.mark.parametrize(("text", "word", "lang"), [
+    ("وقال مسؤول كوري جنوبي إن الكوريتين تناقشان إعلان انتهاء الحرب.", "الكوريتين", None),
+    ("The two Koreas opened a hotline between their leaders on Friday.", "The two Koreas", "en"),
+])
+def test_the_two_koreas_name_both_koreas(text: str, word: str, lang: str | None) -> None:
+    assert _pair_at(text, word, lang) == {"KOR", "PRK"}

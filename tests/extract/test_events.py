@@ -343,3 +343,12 @@ def test_an_act_that_goes_on_from_a_call_is_the_callers_toward_the_one_called() 
              if "ra=S|rb=T" in c.pair_features}
     assert ("SUPPORT", "USA", "EGY") in ruled
     assert ("SUPPORT", "EGY", "USA") not in ruled
+
+
+def test_the_two_koreas_are_the_pair_that_agrees_and_meets() -> None:
+    # "الكوريتين" names both Koreas, so "البلدان" after it is that pair too
+    found = events("وعقدت قمة تاريخية بين الكوريتين في نيسان تعهد فيها البلدان بإخلاء شبه الجزيرة من الأسلحة "
+                   "النووية.", pub_date="2018-05-19")
+    pairs = {(f[0], frozenset(f[1:3])) for f in found}
+    assert ("AGREE", frozenset({"KOR", "PRK"})) in pairs, found
+    assert ("CONSULT", frozenset({"KOR", "PRK"})) in pairs, found

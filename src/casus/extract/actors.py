@@ -102,46 +102,109 @@ def find_actors(doc: Document, lexicon: ActorLexicon | None = None) -> list[Acto
     for r in refs:
         r.dateline = doc.in_dateline(r.start)
     refs = _resolve_weak(refs)
-    return _both_sides(doc, refs)
+    return _both_sides(doc, refs, lex)
 
 
-_BOTH_AR_NOUNS = "جانبان|جانبين|بلدان|بلدين|طرفان|طرفين|دولتان|دولتين|زعيمان|زعيمين|رييسان|رييسين"
-_BOTH_AR = re.compile(r"(?:^|(?<=\s))([وفبل]{0,2})(?:ال|لل)?(?:" + _BOTH_AR_NOUNS + r")(?=[\s.,،؛:]|$)")
-_BOTH_AR_NOUN = re.compile(_BOTH_AR_NOUNS)  # found much faster than _BOTH_AR, which cannot match without one
-_BOTH_EN = re.compile(r"\b(?:both|the two) (?:countries|sides|nations|states|governments|leaders|men)\b", re.I)
+@cache
+def _pair_nouns() -> dict:
+    """`lexicon/data/actors/pair_nouns.yaml`, folded and compiled once."""
+    data = load_yaml("actors/pair_nouns.yaml") or {}
+    ar, en = data.get("ar") or {}, data.get("en") or {}
+    ar_nouns = "|".join(sorted({fold(str(w))[w.startswith("ال") * 2:] for w in ar.get("nouns") or []}, key=len,
+                               reverse=True))
+    en_nouns = "|".join(re.escape(str(w)) for w in en.get("nouns") or [])
+    fixed: list[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]] = []
+    for rec in data.get("fixed") or []:
+        ar_words = "|".join(re.escape(fold(str(w))[2:] if fold(str(w)).startswith("ال") else fold(str(w)))
+                            for w in rec.get("ar") or [])
+        en_words = "|".join(re.escape(str(w)) for w in rec.get("en") or [])
+        fixed.append((re.compile(rf"(?:^|(?<=\s))([وفبل]{{0,2}})(?:ال|لل)(?:{ar_words})(?=[\s.,،؛:\"]|$)"),
+                      re.compile(rf"\b(?:{en_words})\b", re.I), tuple(rec.get("states") or [])))
+    words = {k: frozenset(fold(str(w)) for w in ar.get(k) or [])
+             for k in ("plural_before", "plural_after", "not_before", "not_after")}
+    return {
+        # "البلدان", "للجانبين", "والطرفان": with the article, which an anaphoric dual always has
+        "ar": re.compile(rf"(?:^|(?<=\s))([وفبل]{{0,2}})(?:ال|لل)(?:{ar_nouns})(?=[\s.,،؛:]|$)"),
+        "ar_noun": re.compile(ar_nouns),  # found much faster than "ar", which cannot match without one
+        "en": re.compile(rf"\b(?:both|the two) (?:{en_nouns})\b", re.I),
+        "fixed": fixed, **words,
+    }
 
 
-def _both_sides(doc: Document, refs: list[ActorRef]) -> list[ActorRef]:
-    """"اتفق الجانبان", "the two countries": the last two states named before, as a coordinated pair."""
-    pattern = _BOTH_AR if doc.lang == "ar" else _BOTH_EN
+def _both_sides(doc: Document, refs: list[ActorRef], lex: ActorLexicon) -> list[ActorRef]:
+    """"اتفق الجانبان", "the two countries": the pair of states the text has just named, at the noun; "الكوريتين",
+    "the two Koreas": the pair the noun itself names (`actors/pair_nouns.yaml`)."""
+    nouns = _pair_nouns()
+    out = list(refs)
+    for ar_fixed, en_fixed, codes in nouns["fixed"]:
+        for m in (ar_fixed if doc.lang == "ar" else en_fixed).finditer(doc.match_text):
+            prefix = (m.group(1) or "") if doc.lang == "ar" else ""
+            for code in codes:
+                state = lex.states.get(code)
+                out.append(ActorRef(m.start() + len(prefix), m.end(), code, code, state.name if state else code,
+                                    "state", "pair", prefix))
+    pattern = nouns["ar"] if doc.lang == "ar" else nouns["en"]
     from_pos = 0
     if doc.lang == "ar":
-        noun = _BOTH_AR_NOUN.search(doc.match_text)
+        noun = nouns["ar_noun"].search(doc.match_text)
         if noun is None:
-            return refs
+            return _sorted(out)
         # a match opens at most 4 characters (clitics, article) before its noun: none before the first noun's
         from_pos = max(0, noun.start() - 4)
-    matches = list(pattern.finditer(doc.match_text, from_pos))
-    if not matches:
-        return refs
-    out = list(refs)
-    for m in matches:
+    for m in pattern.finditer(doc.match_text, from_pos):
         start = m.start(1) if doc.lang == "ar" else m.start()
         prefix = m.group(1) if doc.lang == "ar" else ""
-        window_start = doc.sentences[max(0, doc.sentence_of(start) - 2)].start
-        seen: dict[str, ActorRef] = {}
-        for r in reversed([r for r in refs if window_start <= r.start < start and not r.dateline]):
-            if r.country:
-                seen.setdefault(r.country, r)
-            if len(seen) == 2:
-                break
-        if len(seen) != 2:
+        if doc.lang == "ar" and _no_pair(doc, start, m.end()):
             continue
-        for country, r in seen.items():
+        pair = _pair_before(doc, refs, start)
+        if pair is None:
+            continue
+        for country, r in pair.items():
             out.append(ActorRef(start + len(prefix), m.end(), country, country, r.name, r.kind, "pair",
                                 prefix, entries=[]))
-    out.sort(key=lambda r: (r.start, r.end))
-    return out
+    return _sorted(out)
+
+
+def _sorted(refs: list[ActorRef]) -> list[ActorRef]:
+    refs.sort(key=lambda r: (r.start, r.end))
+    return refs
+
+
+_DEFINITE_FEMININE = re.compile(r"ال\S+ه")
+
+
+def _no_pair(doc: Document, start: int, end: int) -> bool:
+    """"هذه البلدان", "البلدان الأخرى", "البلدان العربية": بلدان is also the plural of بلد; "حل الدولتين" is a
+    plan and "الرئيسين السابقين" two former presidents."""
+    nouns = _pair_nouns()
+    before = doc.match_text[max(0, start - 12):start].split()
+    after = doc.match_text[end:end + 24].split()
+    prev = before[-1] if before else ""
+    nxt = after[0].rstrip(".,،؛:") if after else ""
+    if prev in nouns["not_before"] or nxt in nouns["not_after"]:
+        return True
+    return "بلدان" in doc.match_text[start:end] and (
+        prev in nouns["plural_before"] or nxt in nouns["plural_after"] or _DEFINITE_FEMININE.fullmatch(nxt) is not None)
+
+
+def _in_place(doc: Document, r: ActorRef) -> bool:
+    """"في سنغافورة", "in Helsinki": where something happened, not one of the two sides (a bare name after في/in)."""
+    before = doc.match_text[max(0, r.token_start - 12):r.token_start].split()
+    return bool(before) and before[-1] in ("في", "in") and not r.prefix
+
+
+def _pair_before(doc: Document, refs: list[ActorRef], start: int) -> dict[str, ActorRef] | None:
+    """The last two distinct states named before `start`, in its sentence and the two before it, leaving out
+    places ("في سنغافورة")."""
+    window_start = doc.sentences[max(0, doc.sentence_of(start) - 2)].start
+    seen: dict[str, ActorRef] = {}
+    for r in reversed([r for r in refs if window_start <= r.start < start and not r.dateline
+                       and not _in_place(doc, r)]):
+        if r.country:
+            seen.setdefault(r.country, r)
+        if len(seen) == 2:
+            break
+    return seen if len(seen) == 2 else None
 
 
 @cache
