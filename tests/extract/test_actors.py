@@ -273,3 +273,12 @@ def test_a_title_that_names_its_state_is_that_states_office() -> None:
     assert len(king) == 1 and king[0].country == "SAU" and king[0].person == "Salman bin Abdulaziz"
     doc, found = refs("أكد سفير خادم الحرمين الشريفين لدى الولايات المتحدة", pub_date="2018-06-10")
     assert [(r.country, r.role) for r in found] == [("SAU", "ambassador"), ("USA", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("اقتحمت قوات الاحتلال مدينة جنين فجر اليوم", {"ISR"}),          # alone, الاحتلال is Israel
+    ("على قوات الاحتلال التركي المسيطرة على المنطقة تأمين طرق النازحين", {"TUR"}),
+    ("منذ بدء الهجمة البربرية لقوات الاحتلال الروسي ونظام الأسد", {"RUS"}),
+])
+def test_occupation_qualified_by_another_states_adjective_is_that_state(text: str, expected: set[str]) -> None:
+    assert countries(text, "2018-07-05") == expected

@@ -96,6 +96,8 @@ def find_actors(doc: Document, lexicon: ActorLexicon | None = None) -> list[Acto
     groups = _group_same_span(hits)
     if doc.lang == "en":
         groups = _drop_other_given_names(doc, groups)
+    else:
+        groups = _drop_weak_names_qualified(doc, groups)
     refs = _led_coalitions(doc, _chain(doc, groups, lex))
     if doc.lang == "ar":
         _take_state_titles(doc, refs)
@@ -285,6 +287,21 @@ def _drop_other_given_names(doc: Document, groups: list[_Group]) -> list[_Group]
                 continue
         out.append(g)
         covered_to = max(covered_to, end)
+    return out
+
+
+def _drop_weak_names_qualified(doc: Document, groups: list[_Group]) -> list[_Group]:
+    """"الاحتلال الأمريكي", "قوات الاحتلال التركي": a weak state name (الاحتلال alone is Israel) that another
+    state's adjective qualifies is the ordinary word, that state's: the adjective names the actor."""
+    out: list[_Group] = []
+    for i, g in enumerate(groups):
+        nxt = groups[i + 1] if i + 1 < len(groups) else None
+        if (nxt is not None and g.facts.plain_state and g.facts.states_weak and g.facts.vias == {"name"}
+                and not nxt.prefix.startswith(("و", "ف")) and not doc.text[g.end:nxt.start - len(nxt.prefix)].strip()
+                and nxt.facts.has_state and all(e.via == "adjective" for e in nxt.facts.states)
+                and not {e.code for e in nxt.facts.states} & {e.code for e in g.facts.states}):
+            continue
+        out.append(g)
     return out
 
 
