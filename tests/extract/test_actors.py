@@ -282,3 +282,10 @@ def test_a_title_that_names_its_state_is_that_states_office() -> None:
 ])
 def test_occupation_qualified_by_another_states_adjective_is_that_state(text: str, expected: set[str]) -> None:
     assert countries(text, "2018-07-05") == expected
+
+
+def test_a_plural_nisba_is_not_joined_to_the_person_after_it() -> None:
+    doc, found = refs("واعتقل الأمريكيون صدام حسين في ديسمبر 2003 قرب تكريت", pub_date="2018-05-01")
+    by_text = {doc.text[r.token_start:r.end].strip(): r for r in found}
+    assert by_text["الامريكيون"].country == "USA" and by_text["الامريكيون"].person is None
+    assert by_text["صدام حسين"].country == "IRQ"

@@ -353,6 +353,7 @@ def _chain(doc: Document, groups: list[_Group], lex: ActorLexicon) -> list[Actor
                 gap = " "
             joinable = (not new_link and not _BREAKS.search(gap) and gap_ok.match(gap) is not None
                         and _joinable(current, group.facts, gap, doc.lang)
+                        and not (group.facts.has_person and _plural_nisba(doc, current[-1]))
                         and not (doc.lang == "ar" and gap.strip() and _definite(doc, current[-1])
                                  and not _definite(doc, group)))
             if not joinable:
@@ -360,6 +361,12 @@ def _chain(doc: Document, groups: list[_Group], lex: ActorLexicon) -> list[Actor
         current.append(group)
     flush()
     return refs
+
+
+def _plural_nisba(doc: Document, group: _Group) -> bool:
+    """"اعتقل الأمريكيون صدام حسين": a plural nisba (the Americans) is no apposition of the one person after it."""
+    return (doc.lang == "ar" and group.facts.vias == {"adjective"}
+            and doc.match_text[group.start:group.end].endswith(("يون", "يين")))
 
 
 def _definite(doc: Document, group: _Group) -> bool:
