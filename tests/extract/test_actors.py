@@ -289,3 +289,13 @@ def test_a_plural_nisba_is_not_joined_to_the_person_after_it() -> None:
     by_text = {doc.text[r.token_start:r.end].strip(): r for r in found}
     assert by_text["الامريكيون"].country == "USA" and by_text["الامريكيون"].person is None
     assert by_text["صدام حسين"].country == "IRQ"
+
+
+@pytest.mark.parametrize(("text", "country", "person"), [
+    ("التقى زعيم كوريا الشمالية رئيس كوريا الجنوبية في بانمونجوم", "PRK", "Kim Jong-un"),  # not the nominal head
+    ("وقال المرشد الإيراني في خطاب إن بلاده لن تتفاوض", "IRN", "Ali Khamenei"),      # not the president
+    ("وقال الرئيس الإيراني في خطاب إن بلاده لن تتفاوض", "IRN", "Hassan Rouhani"),    # not the supreme leader
+])
+def test_a_title_means_the_holder_who_acts_under_it(text: str, country: str, person: str) -> None:
+    doc, found = refs(text, pub_date="2018-04-27")
+    assert [r.person for r in found if r.country == country][:1] == [person]
