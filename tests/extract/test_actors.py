@@ -318,3 +318,29 @@ def test_a_place_is_not_one_of_the_two_sides() -> None:
 ])
 def test_the_two_koreas_name_both_koreas(text: str, word: str, lang: str | None) -> None:
     assert _pair_at(text, word, lang) == {"KOR", "PRK"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("اقتحمت قوات الاحتلال مدينة جنين فجر اليوم", {"ISR"}),          # alone, الاحتلال is Israel
+    ("على قوات الاحتلال التركي المسيطرة على المنطقة تأمين طرق النازحين", {"TUR"}),
+    ("منذ بدء الهجمة البربرية لقوات الاحتلال الروسي ونظام الأسد", {"RUS"}),
+])
+def test_occupation_qualified_by_another_states_adjective_is_that_state(text: str, expected: set[str]) -> None:
+    assert countries(text, "2018-07-05") == expected
+
+
+def test_a_plural_nisba_is_not_joined_to_the_person_after_it() -> None:
+    doc, found = refs("واعتقل الأمريكيون صدام حسين في ديسمبر 2003 قرب تكريت", pub_date="2018-05-01")
+    by_text = {doc.text[r.token_start:r.end].strip(): r for r in found}
+    assert by_text["الامريكيون"].country == "USA" and by_text["الامريكيون"].person is None
+    assert by_text["صدام حسين"].country == "IRQ"
+
+
+@pytest.mark.parametrize(("text", "country", "person"), [
+    ("التقى زعيم كوريا الشمالية رئيس كوريا الجنوبية في بانمونجوم", "PRK", "Kim Jong-un"),  # not the nominal head
+    ("وقال المرشد الإيراني في خطاب إن بلاده لن تتفاوض", "IRN", "Ali Khamenei"),      # not the president
+    ("وقال الرئيس الإيراني في خطاب إن بلاده لن تتفاوض", "IRN", "Hassan Rouhani"),    # not the supreme leader
+])
+def test_a_title_means_the_holder_who_acts_under_it(text: str, country: str, person: str) -> None:
+    doc, found = refs(text, pub_date="2018-04-27")
+    assert [r.person for r in found if r.country == country][:1] == [person]

@@ -60,6 +60,10 @@ def events(text: str, pub_date: str | None = "2018-04-14", lang: str | None = No
     ("وشنت تركيا عملية جوية وبرية ضد المقاتلين الأكراد في سوريا.", ("ASSAULT", "TUR", "SYR")),
     ("وأبدت الولايات المتحدة شكوكا قوية إزاء سعي روسيا لامتلاك أسلحة فضائية.", ("ACCUSE", "USA", "RUS")),
     ("وسحبت إسرائيل قواتها من جنوب لبنان عام 2000.", ("RETREAT", "ISR", "LBN")),
+    # ثمن "valued": the feminine past, and the masculine past (else "price") with its object after the subject
+    ("وثمنت الإمارات موقف الأردن الثابت.", ("SUPPORT", "ARE", "JOR")),
+    ("وثمن الرئيس المصري عبد الفتاح السيسي جهود المملكة العربية السعودية في دعم الاستقرار.",
+     ("SUPPORT", "EGY", "SAU")),
 ])
 def test_asserted_events(text: str, expected: tuple[str, str, str]) -> None:
     found = events(text)

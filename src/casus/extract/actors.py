@@ -96,6 +96,8 @@ def find_actors(doc: Document, lexicon: ActorLexicon | None = None) -> list[Acto
     groups = _group_same_span(hits)
     if doc.lang == "en":
         groups = _drop_other_given_names(doc, groups)
+    else:
+        groups = _drop_weak_names_qualified(doc, groups)
     refs = _led_coalitions(doc, _chain(doc, groups, lex))
     if doc.lang == "ar":
         _take_state_titles(doc, refs)
@@ -351,6 +353,21 @@ def _drop_other_given_names(doc: Document, groups: list[_Group]) -> list[_Group]
     return out
 
 
+def _drop_weak_names_qualified(doc: Document, groups: list[_Group]) -> list[_Group]:
+    """"الاحتلال الأمريكي", "قوات الاحتلال التركي": a weak state name (الاحتلال alone is Israel) that another
+    state's adjective qualifies is the ordinary word, that state's: the adjective names the actor."""
+    out: list[_Group] = []
+    for i, g in enumerate(groups):
+        nxt = groups[i + 1] if i + 1 < len(groups) else None
+        if (nxt is not None and g.facts.plain_state and g.facts.states_weak and g.facts.vias == {"name"}
+                and not nxt.prefix.startswith(("و", "ف")) and not doc.text[g.end:nxt.start - len(nxt.prefix)].strip()
+                and nxt.facts.has_state and all(e.via == "adjective" for e in nxt.facts.states)
+                and not {e.code for e in nxt.facts.states} & {e.code for e in g.facts.states}):
+            continue
+        out.append(g)
+    return out
+
+
 def _could_be_listed(entries: list[ActorEntry], on: str | None) -> bool:
     """In office on the article date (a spelling variant: "Sergey Lavrov"); undated, unless the alias is weak."""
     if on:
@@ -399,6 +416,7 @@ def _chain(doc: Document, groups: list[_Group], lex: ActorLexicon) -> list[Actor
                 gap = " "
             joinable = (not new_link and not _BREAKS.search(gap) and gap_ok.match(gap) is not None
                         and _joinable(current, group.facts, gap, doc.lang)
+                        and not (group.facts.has_person and _plural_nisba(doc, current[-1]))
                         and not (doc.lang == "ar" and gap.strip() and _definite(doc, current[-1])
                                  and not _definite(doc, group)))
             if not joinable:
@@ -406,6 +424,12 @@ def _chain(doc: Document, groups: list[_Group], lex: ActorLexicon) -> list[Actor
         current.append(group)
     flush()
     return refs
+
+
+def _plural_nisba(doc: Document, group: _Group) -> bool:
+    """"اعتقل الأمريكيون صدام حسين": a plural nisba (the Americans) is no apposition of the one person after it."""
+    return (doc.lang == "ar" and group.facts.vias == {"adjective"}
+            and doc.match_text[group.start:group.end].endswith(("يون", "يين")))
 
 
 def _definite(doc: Document, group: _Group) -> bool:

@@ -77,11 +77,19 @@ class ActorLexicon:
         rows = self._by_office.get((country, "head_of_state" if supreme else role), ())
         fitting = [e for e in rows if in_tenure(e, on)]
         if supreme:
-            fitting = [e for e in fitting if "supreme leader" in (e.note or "")]
+            fitting = [e for e in fitting if _noted(e, "supreme leader")]
         elif len(fitting) > 1:
-            # "the Iranian president" is the president, not the supreme leader above him
-            fitting = [e for e in fitting if not (e.note or "").startswith("supreme leader")] or fitting
+            # "زعيم كوريا الشمالية" is the leader, not the nominal head of state beside him (note "nominal ..."),
+            fitting = [e for e in fitting if not _noted(e, "nominal")] or fitting
+        if not supreme and len(fitting) > 1:
+            # but "the Iranian president" is the president, not the supreme leader above him
+            fitting = [e for e in fitting if not _noted(e, "supreme leader")] or fitting
         return max(fitting, key=lambda e: e.start or "") if fitting else None
+
+
+def _noted(entry: ActorEntry, mark: str) -> bool:
+    """Does one of the `;`-separated parts of the holder's note open with `mark` ("Taliban; supreme leader")?"""
+    return any(part.strip().startswith(mark) for part in (entry.note or "").split(";"))
 
 
 def in_tenure(entry: ActorEntry, on: str) -> bool:
