@@ -344,3 +344,15 @@ def test_a_plural_nisba_is_not_joined_to_the_person_after_it() -> None:
 def test_a_title_means_the_holder_who_acts_under_it(text: str, country: str, person: str) -> None:
     doc, found = refs(text, pub_date="2018-04-27")
     assert [r.person for r in found if r.country == country][:1] == [person]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a definite two-word nisba carries the article on both words; a first word that is no nisba (جنوب) stays
+    ("قال الرئيس الكوري الشمالي إن بلاده مستعدة للحوار", {"PRK"}),
+    ("أعلنت الحكومة الكورية الجنوبية تعليق المناورات", {"KOR"}),
+    ("التقى الرئيس الجنوب أفريقي نظيره", {"ZAF"}),
+    ("قالت الحكومة الجنوب سودانية إنها", {"SSD"}),
+    ("قال مسؤول كوري شمالي", {"PRK"}),
+])
+def test_a_two_word_nisba_names_its_state_with_or_without_the_article(text: str, expected: set[str]) -> None:
+    assert countries(text, "2018-05-01") == expected

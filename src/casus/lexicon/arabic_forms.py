@@ -28,8 +28,15 @@ def nisba_forms(adjective: str) -> set[str]:
     words = adjective.split()
     if len(words) > 1:
         # كوري شمالي → كوريه شماليه: inflect every word in agreement
-        per_word = [sorted(_nisba_word(w)) for w in words]
-        return {" ".join(ws) for ws in zip(*per_word)}
+        # (a word that is no nisba, the جنوب of "جنوب أفريقي", stays as written)
+        endings = len(_nisba_word("ي"))
+        per_word = [sorted(_nisba_word(w)) if w.endswith("ي") else [w] * endings for w in words]
+        forms = {" ".join(ws) for ws in zip(*per_word)}
+        if all(w.endswith("ي") for w in words):
+            # a definite phrase of nisbas carries the article on every word ("الرئيس الكوري الشمالي"); the first
+            # word's is a prefix the gazetteer allows, the others' are written here. "جنوب أفريقي" has no such form
+            forms |= {" ".join([ws[0], *("ال" + w for w in ws[1:])]) for ws in zip(*per_word)}
+        return forms
     return _nisba_word(adjective)
 
 
