@@ -31,7 +31,7 @@ def test_a_condemning_adjective_or_noun_is_an_accusation() -> None:
     # GUIDELINE convention 5: criticism of an action is ACCUSE toward the state that took it
     text = ("The Chinese foreign ministry called the Japanese decision \"shameful\" and a \"grave setback\" for "
             "relations.")
-    assert reading(text, "shameful") == ("ACCUSE", {"CHN"}, {"JPN"})
+    assert reading(text, "called") == ("ACCUSE", {"CHN"}, {"JPN"})
     assert reading(text, "grave setback") == ("ACCUSE", {"CHN"}, {"JPN"})
     assert reading("Indian officials said Pakistan had committed repeated violations along the border.",
                    "repeated violations", "2019-03-01")[0] == "ACCUSE"
@@ -138,3 +138,24 @@ def test_a_trigger_family_without_a_name_is_a_lexicon_error_naming_the_file(monk
             lexicon_triggers.family_names("en")
     finally:
         lexicon_triggers.family_names.cache_clear()
+
+
+def test_describing_a_state_or_its_act_with_a_word_of_blame_or_praise_is_a_stance_toward_it() -> None:
+    # "described X as Y", "called X Y": the states between verb and word are the one described (gap-object)
+    assert reading("Iran's foreign minister described the US strikes as illegal and a violation of sovereignty.",
+                   "described", "2020-01-05") == ("ACCUSE", {"IRN"}, {"USA"})
+    assert reading("UK Prime Minister Boris Johnson called Mr Putin \"a dictator\" and announced the freezing of "
+                   "assets of major Russian banks.", "called", "2022-02-24") == ("ACCUSE", {"GBR"}, {"RUS"})
+    assert reading("Sudan's president said his country reserved the right to respond to what he called Eritrea's "
+                   "aggression.", "called", "2006-04-14") == ("ACCUSE", {"SDN"}, {"ERI"})
+    assert reading("The Chinese president hailed the agreement with Pakistan as historic.", "hailed",
+                   "2015-04-20") == ("SUPPORT", {"CHN"}, {"PAK"})
+
+
+def test_a_longer_phrase_opening_with_a_describing_verb_keeps_its_reading() -> None:
+    # "called on ... to halt its dangerous tests" is a request, not a description ending in "dangerous"
+    assert reading("Britain called on Iran to halt its dangerous missile tests.", "called on",
+                   "2019-01-05") == ("REQUEST", {"GBR"}, {"IRN"})
+    doc = Document.from_article(Article(id="t", text="President Macron called Mr Trump to discuss the threat from "
+                                        "Iran.", pub_date="2019-01-05"))
+    assert "ACCUSE" not in {t.type for t in find_triggers(doc)}  # 'to' ends the description

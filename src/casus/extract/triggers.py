@@ -63,10 +63,13 @@ def find_triggers(doc: Document) -> list[Trigger]:
                 rank_new, rank_cur = (0, 1) if h.payload.pos == "noun" else (1, 0)
         if (rank_new, h.payload.family) < (rank_cur, cur[1].family):
             best[key] = (h.prefix, h.payload)
+    gapped_end: dict[tuple[int, int], int] = {}  # where the tail of the gapped reading of a head ends
     for g in gapped_triggers(doc.lang):
         if g.needle not in doc.match_text:
             continue
         for m in g.pattern.finditer(doc.match_text):
+            if gapped_end.get((m.start(2), m.end(2)), m.end() + 1) <= m.end():
+                continue  # the same head read with a nearer tail ("وصفت ... بأنها تاريخية ... غير قانونية")
             # head and tail take the place of any reading of their words: "ألغت [بيونغ يانغ] المحادثات" is no
             # CONSULT; the words between keep theirs
             overlapping = [k for k in best if (k[0] < m.end(2) and m.start(2) < k[1])
@@ -76,9 +79,14 @@ def find_triggers(doc: Document) -> list[Trigger]:
                 # one of the same type does not ("held Tehran [responsible for the attack]" is still the holding)
             if any(k[0] <= m.start(2) and k[1] >= m.end() for k in overlapping):
                 continue  # a listed phrase spans head to tail ("spoke on the telephone to"): it is the reading
+            if any(k[0] == m.start(2) and m.end(2) < k[1] <= m.end(3) and best[k][1].type != g.entry.type
+                   for k in overlapping):
+                continue  # a longer phrase of another type opens with the head ("called on", "called for"):
+                # it is the reading, not a description with its tail
             for key in overlapping:
                 del best[key]
             best[(m.start(2), m.end(2))] = (m.group(1), g.entry)
+            gapped_end[(m.start(2), m.end(2))] = m.end()
     out = []
     for (s, e), (p, t) in sorted(best.items()):
         if t.type == "CONSULT" and _envoy_called_home(doc, s - len(p), e):

@@ -149,7 +149,10 @@ def gapped_triggers(lang: str) -> tuple[GappedTrigger, ...]:
     heads_of: dict[tuple[int, str], list[str]] = {}
     families = load_yaml(fname) or []
     for i, fam in enumerate(families):
-        for form in as_list(fam.get("gapped")):
+        forms = [str(f) for f in as_list(fam.get("gapped"))]
+        # `gapped_heads` x `gapped_tails`: every head with every tail ("described … illegal", "وصف … عدوان")
+        forms += [f"{h} {GAP} {t}" for h in as_list(fam.get("gapped_heads")) for t in as_list(fam.get("gapped_tails"))]
+        for form in forms:
             head, sep, tail = str(form).partition(GAP)
             if not sep or not head.strip() or not tail.strip():
                 raise LexiconError(f"{fname}: family {i}: gapped form {form!r} is not 'HEAD {GAP} TAIL'")
@@ -166,7 +169,11 @@ def gapped_triggers(lang: str) -> tuple[GappedTrigger, ...]:
     for (i, tail), heads in heads_of.items():
         fam = families[i]
         alternatives = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
-        pattern = re.compile(rf"(?<!\S){clitics}({alternatives})((?:\s+{gap_word}){{1,{MAX_GAP_WORDS}}}?)"
+        # `gap_not`: words that may not stand between head and tail ("called [Putin to] discuss the threat")
+        stops = [fold(w) if lang == "ar" else str(w).lower() for w in as_list(fam.get("gap_not"))]
+        word = (rf"(?!(?:{'|'.join(re.escape(w) for w in stops)})(?![^\W\d_])){gap_word}" if stops
+                else gap_word)
+        pattern = re.compile(rf"(?<!\S){clitics}({alternatives})((?:\s+{word}){{1,{MAX_GAP_WORDS}}}?)"
                              rf"\s+[\"«“”']?{tail_prefix}{re.escape(tail)}(?![^\W\d_])")  # "أنشطة إيران \"الخبيثة\""
         entry = TriggerEntry(str(fam["type"]).upper(), fam.get("mode") or None, "phrase",
                              fam.get("subject_is") or "source", i, family_names(lang)[i])
