@@ -305,8 +305,11 @@ def test_an_event_told_in_a_relative_clause_does_not_take_the_main_clause_date()
     assert [d for k, d in found.items() if k[:2] == ("ARE", "YEM")] == [None], found
     # a verb coordinated after the clause is the main clause's again
     found = _dates("ونددت الولايات المتحدة، الخميس، بالهجمات التي شنتها إيران من سوريا "
-                   "وأيدت حق إسرائيل في الدفاع عن نفسها.")
+                   "وأعربت عن دعمها لإسرائيل.")
     assert found[("USA", "ISR", "SUPPORT")] == "2018-05-10", found
+    # the day set off by commas between the verb and its object does not cut the condemnation from the attacks,
+    # so it is toward their author
+    assert found[("USA", "IRN", "ACCUSE")] == "2018-05-10", found
 
 
 def test_an_english_clause_fences_dates_as_arabic_relative_clauses_do() -> None:

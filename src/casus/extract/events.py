@@ -13,6 +13,7 @@ Without a trained model the role finder's own decisions are used as they are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -38,6 +39,8 @@ _FALLBACK_RULES = ("previous-speaker", "only-other", "speaker")
 STANCE_TYPES = {"SUPPORT", "ACCUSE", "REJECT", "PROTEST"}
 _OPINION_TYPES = {"SUPPORT", "ACCUSE", "PROTEST"}  # stances whose taker is no agent of the act ("نفت" may be)
 _QUOTES = "\"'«»“”"
+# one or two words set off by commas between a verb and its object ("، الخميس،", "، أمس،", "، on Monday,")
+_TIME_ASIDE = re.compile(r"[،,]\s*[^\s،,.]+(?:\s+[^\s،,.]+)?\s*[،,]")
 
 
 def act_anaphora(lang: str) -> frozenset[str]:
@@ -286,9 +289,15 @@ class EventCoder:
             if g.end > trig.token_start:
                 continue
             gap = self.text[g.end:trig.token_start]
+            aside_words = 0
+            aside = _TIME_ASIDE.search(gap)
+            if aside is not None:
+                # "ونددت الولايات المتحدة، الخميس، بالهجمات": a day or place set off by commas is no clause break
+                aside_words = self.doc.count_tokens(g.end + aside.start(), g.end + aside.end())
+                gap = gap[:aside.start()] + " " + gap[aside.end():]
             if PUNCT_BREAK.search(gap) or COMMA.search(gap):
                 return None
-            if self.doc.count_tokens(g.end, trig.token_start) <= 3:
+            if self.doc.count_tokens(g.end, trig.token_start) - aside_words <= 3:
                 return g
             return None
         return None
