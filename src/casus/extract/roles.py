@@ -904,27 +904,25 @@ class RoleFinder:
                     # on an act is toward its author (the agent of the verb's object)
                     self._set_target(r, after, "object-agent", 0.6, slots)
                     return
+                agent_rule: tuple[str, float] | None = None
                 if (not slots.sources and pos == trig.end and trig.type in _EN_FROM_AGENT_TYPES
                         and self._en_noun(trig) and "from" in lead[-3:] and all(
                             w.isalpha() and w not in EN_OBJECT_PREPS for w in lead[lead.index("from") + 1:])):
                     # "criticism from some senior American officers", "a formal request from US commanders",
                     # "drawing angry protests from Beijing": after a noun of saying or giving, "from" names who
-                    # does it (as "by" does; the slots are swapped later for families whose subject is target)
+                    # does it, as "by" does
+                    agent_rule = ("from-agent", 0.65)
+                elif prep in EN_AGENT_PREPS and not slots.sources and not self._en_active_verb(trig):
+                    agent_rule = ("by-agent", 0.75)
+                if agent_rule is not None:
                     agents = self._coordinated(r, after)
-                    if trig.subject_is == "target":
-                        slots.targets, slots.tgt_rule, slots.tgt_conf = agents, "from-agent", 0.65
-                        return
-                    slots.sources, slots.src_rule, slots.src_conf = agents, "from-agent", 0.65
-                    pos = slots.sources[-1].end
-                    continue
-                if prep in EN_AGENT_PREPS and not slots.sources and not self._en_active_verb(trig):
-                    agents = self._coordinated(r, after)
+                    rule, conf = agent_rule
                     if trig.subject_is == "target":
                         # "was criticised by several countries, including France": the slots are swapped once
                         # filled, so the agents go where the object would
-                        slots.targets, slots.tgt_rule, slots.tgt_conf = agents, "by-agent", 0.75
+                        slots.targets, slots.tgt_rule, slots.tgt_conf = agents, rule, conf
                         return
-                    slots.sources, slots.src_rule, slots.src_conf = agents, "by-agent", 0.75
+                    slots.sources, slots.src_rule, slots.src_conf = agents, rule, conf
                     pos = slots.sources[-1].end
                     continue
             pos = r.end
