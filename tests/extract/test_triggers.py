@@ -159,3 +159,13 @@ def test_a_longer_phrase_opening_with_a_describing_verb_keeps_its_reading() -> N
     doc = Document.from_article(Article(id="t", text="President Macron called Mr Trump to discuss the threat from "
                                         "Iran.", pub_date="2019-01-05"))
     assert "ACCUSE" not in {t.type for t in find_triggers(doc)}  # 'to' ends the description
+
+
+def test_a_gapped_tail_that_is_a_preposition_keeps_its_letters() -> None:
+    # "تنسب … إلى" (attribute to): the ال of إلى is no article, so the tail is not a lone ي that "في" would end with
+    def spans(text: str) -> list[tuple[str, str]]:
+        doc = Document.from_article(Article(id="t", text=text, pub_date="2018-05-01"))
+        return [(t.type, doc.text[t.start:t.end]) for t in find_triggers(doc)]
+
+    assert ("ACCUSE", "تنسب") in spans("وقالت الوزارة إن موسكو تنسب الهجوم إلى إيران.")
+    assert ("ACCUSE", "تنسب") not in spans("قال إن طهران تنسب نجاحها في المفاوضات.")

@@ -115,13 +115,16 @@ def _pair_nouns() -> dict:
     ar_nouns = "|".join(sorted({fold(str(w))[w.startswith("ال") * 2:] for w in ar.get("nouns") or []}, key=len,
                                reverse=True))
     en_nouns = "|".join(re.escape(str(w)) for w in en.get("nouns") or [])
-    fixed: list[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]] = []
+    fixed: list[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
     for rec in data.get("fixed") or []:
-        ar_words = "|".join(re.escape(fold(str(w))[2:] if fold(str(w)).startswith("ال") else fold(str(w)))
-                            for w in rec.get("ar") or [])
-        en_words = "|".join(re.escape(str(w)) for w in rec.get("en") or [])
+        ar_cores = tuple(fold(str(w))[2:] if fold(str(w)).startswith("ال") else fold(str(w))
+                         for w in rec.get("ar") or [])
+        en_cores = tuple(str(w).lower() for w in rec.get("en") or [])
+        ar_words = "|".join(re.escape(w) for w in ar_cores)
+        en_words = "|".join(re.escape(w) for w in en_cores)
+        # the words themselves are the needles: a text (lower-cased, for English) without one is not scanned
         fixed.append((re.compile(rf"(?:^|(?<=\s))([وفبل]{{0,2}})(?:ال|لل)(?:{ar_words})(?=[\s.,،؛:\"]|$)"),
-                      re.compile(rf"\b(?:{en_words})\b", re.I), tuple(rec.get("states") or [])))
+                      re.compile(rf"\b(?:{en_words})\b", re.I), tuple(rec.get("states") or []), ar_cores, en_cores))
     words = {k: frozenset(fold(str(w)) for w in ar.get(k) or [])
              for k in ("plural_before", "plural_after", "not_before", "not_after")}
     return {
@@ -138,7 +141,9 @@ def _both_sides(doc: Document, refs: list[ActorRef], lex: ActorLexicon) -> list[
     "the two Koreas": the pair the noun itself names (`actors/pair_nouns.yaml`)."""
     nouns = _pair_nouns()
     out = list(refs)
-    for ar_fixed, en_fixed, codes in nouns["fixed"]:
+    for ar_fixed, en_fixed, codes, ar_cores, en_cores in nouns["fixed"]:
+        if not any(w in doc.match_text for w in (ar_cores if doc.lang == "ar" else en_cores)):
+            continue
         for m in (ar_fixed if doc.lang == "ar" else en_fixed).finditer(doc.match_text):
             prefix = (m.group(1) or "") if doc.lang == "ar" else ""
             for code in codes:

@@ -65,7 +65,7 @@ def find_triggers(doc: Document) -> list[Trigger]:
             best[key] = (h.prefix, h.payload)
     gapped_end: dict[tuple[int, int], int] = {}  # where the tail of the gapped reading of a head ends
     for g in gapped_triggers(doc.lang):
-        if g.needle not in doc.match_text:
+        if g.needle not in doc.match_text or not any(h in doc.match_text for h in g.heads):
             continue
         for m in g.pattern.finditer(doc.match_text):
             if gapped_end.get((m.start(2), m.end(2)), m.end() + 1) <= m.end():

@@ -138,6 +138,7 @@ class GappedTrigger:
     entry: TriggerEntry
     needle: str  # the tail without its article: texts without it are not scanned at all
     between: str = "subject"  # "object": the last actor between head and tail is the object (`between` key)
+    heads: tuple[str, ...] = ()  # the heads as matched: a text holding none of them is not scanned either
 
 
 @cache
@@ -159,7 +160,8 @@ def gapped_triggers(lang: str) -> tuple[GappedTrigger, ...]:
             head, tail = head.strip(), tail.strip()
             if lang == "ar":
                 head, tail = fold(head), fold(tail)
-                tail = tail[2:] if tail.startswith("ال") else tail
+                if tail.startswith("ال") and len(tail.split()[0]) > 3:
+                    tail = tail[2:]  # the article (the pattern allows it back); not the ال of إلى → الي
             else:
                 head, tail = head.lower(), tail.lower()
             heads_of.setdefault((i, tail), []).append(head)
@@ -177,5 +179,5 @@ def gapped_triggers(lang: str) -> tuple[GappedTrigger, ...]:
                              rf"\s+[\"«“”']?{tail_prefix}{re.escape(tail)}(?![^\W\d_])")  # "أنشطة إيران \"الخبيثة\""
         entry = TriggerEntry(str(fam["type"]).upper(), fam.get("mode") or None, "phrase",
                              fam.get("subject_is") or "source", i, family_names(lang)[i])
-        out.append(GappedTrigger(pattern, entry, tail, str(fam.get("between") or "subject")))
+        out.append(GappedTrigger(pattern, entry, tail, str(fam.get("between") or "subject"), tuple(set(heads))))
     return tuple(out)
