@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -138,10 +139,16 @@ _AR_FROM_IT = frozenset({"منه", "منها"})
 
 def _agreement_before(doc: Document, start: int, nouns: frozenset[str]) -> bool:
     """An agreement noun among the eight words before `start`, in the same clause ("الاتفاق النووي الذي ...")."""
-    for w in reversed(doc.match_text[max(0, start - 100):start].split()[-8:]):
+    return _clause_word_before(doc, start, 8, 100, lambda w: AR_ARTICLE_CLITICS.sub("ال", w, count=1) in nouns)
+
+
+def _clause_word_before(doc: Document, start: int, words: int, reach: int, wanted: Callable[[str], bool]) -> bool:
+    """Whether one of the `words` words before `start` (within `reach` characters), walking back no further than a
+    clause end, is `wanted`."""
+    for w in reversed(doc.match_text[max(0, start - reach):start].split()[-words:]):
         if w[-1:] in CLAUSE_END:
             return False
-        if AR_ARTICLE_CLITICS.sub("ال", w, count=1) in nouns:
+        if wanted(w):
             return True
     return False
 
@@ -200,12 +207,8 @@ def _backs_forces(doc: Document, start: int, end: int, prefix: str = "") -> bool
 
 def _forces_before(doc: Document, token_start: int, forces: frozenset[str]) -> bool:
     """A `forces` noun among the three words before, inside the clause: "قوات النظام [بدعم]"."""
-    for w in reversed(doc.match_text[max(0, token_start - 60):token_start].split()[-3:]):
-        if w[-1:] in CLAUSE_END:
-            return False
-        if w in forces or _AR_CLITICS.sub("", w, count=1) in forces:
-            return True
-    return False
+    return _clause_word_before(doc, token_start, 3, 60,
+                               lambda w: w in forces or _AR_CLITICS.sub("", w, count=1) in forces)
 
 
 def _ends_in_ta_marbuta(doc: Document, end: int) -> bool:
