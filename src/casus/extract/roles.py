@@ -565,22 +565,23 @@ class RoleFinder:
         (`between: object`, "حمّل … مسؤولية"); None for other triggers."""
         if trig.pos != "phrase":
             return None
+        reading = self._gapped_reading(trig)
+        return reading[1].end(3) if reading is not None and reading[0] == "object" else None
+
+    def _gapped_reading(self, trig: Trigger) -> tuple[str, re.Match[str]] | None:
+        """The gapped form of the trigger's family whose head the trigger is, as its `between` and its match."""
         for g in gapped_triggers(self.lang):
-            if g.between == "object" and g.entry.family == trig.family and g.entry.type == trig.type:
+            if g.entry.family == trig.family and g.entry.type == trig.type:
                 m = g.pattern.match(self.doc.match_text, trig.token_start)
                 if m is not None and m.end(2) == trig.end:
-                    return m.end(3)
+                    return g.between, m
         return None
 
     def _subject_gap(self, trig: Trigger) -> bool:
         """Whether the trigger is the head of a gapped phrase whose family reads the actor between as its subject
         ("سحب [الولايات المتحدة] من الاتفاق")."""
-        for g in gapped_triggers(self.lang):
-            if g.between != "object" and g.entry.family == trig.family and g.entry.type == trig.type:
-                m = g.pattern.match(self.doc.match_text, trig.token_start)
-                if m is not None and m.end(2) == trig.end:
-                    return True
-        return False
+        reading = self._gapped_reading(trig)
+        return reading is not None and reading[0] != "object"
 
     def _agent_from(self, trig: Trigger) -> bool:
         """Whether an Arabic trigger phrase is a masdar with its agent's "من": after ب ("بدعم من", "باعتراض من",
